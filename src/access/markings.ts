@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/**
+ * Markings label every protected object (DOMAIN.md "Markings"). TLP 2.0 labels are stored
+ * exactly as FIRST prints them after the "TLP:" prefix.
+ */
+export const TLP_LEVELS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
+export type Tlp = (typeof TLP_LEVELS)[number];
+
+export const CAVEATS = [
+  'LES',
+  'PII',
+  'CRIMINAL_INTEL',
+  'HEALTH',
+  'PROPRIETARY',
+  'SPECIAL_STATUS',
+] as const;
+export type Caveat = (typeof CAVEATS)[number];
+
+export const SHARE_LEVELS = ['full', 'pointer', 'none'] as const;
+export type ShareLevel = (typeof SHARE_LEVELS)[number];
+
+export type Marking = {
+  tlp: Tlp;
+  caveats: readonly Caveat[];
+  partnerShare: ShareLevel;
+  networkShare: ShareLevel;
+  /** Agency ids and sharing-group ids that partner sharing is narrowed to. */
+  releasableTo: readonly string[];
+};
+
+/** A marking together with the agency that owns the object it labels. */
+export type MarkedObject = Marking & { ownerAgencyId: string };
+
+export const markingSchema = z
+  .object({
+    tlp: z.enum(TLP_LEVELS),
+    caveats: z
+      .array(z.enum(CAVEATS))
+      .max(CAVEATS.length)
+      .default([])
+      .transform((c) => [...new Set(c)].sort()),
+    partnerShare: z.enum(SHARE_LEVELS).default('full'),
+    networkShare: z.enum(SHARE_LEVELS).default('none'),
+    releasableTo: z
+      .array(z.uuid())
+      .max(200)
+      .default([])
+      .transform((ids) => [...new Set(ids)]),
+  })
+  .strict();
+export type MarkingInput = z.input<typeof markingSchema>;
+
+export function tlpLabel(tlp: Tlp): string {
+  return `TLP:${tlp}`;
+}

@@ -1,0 +1,12 @@
+/** Every table, for Drizzle and drizzle-kit. Modules own their tables; this only gathers them. */
+export { center } from '../modules/center/center.table.ts';
+export { agencies } from '../modules/agencies/agencies.table.ts';
+export { users } from '../modules/users/users.table.ts';
+export {
+  sharingGroups,
+  sharingGroupMembers,
+} from '../modules/sharing-groups/sharing-groups.table.ts';
+export { sessions, apiTokens } from '../modules/auth/auth.table.ts';
+export { records, recordVersions } from '../modules/records/records.table.ts';
+export { entities, observations } from '../modules/entities/entities.table.ts';
+export { auditLog, auditChainHead } from '../modules/audit/audit.table.ts';

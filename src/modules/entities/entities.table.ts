@@ -1,0 +1,38 @@
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { shareableColumns, timestamps } from '../../db/columns.ts';
+import { records } from '../records/records.table.ts';
+import type { ObservationRole, ObservationType } from './observation-types.ts';
+
+/** A resolved entity: a cluster of observations judged to be the same real thing. */
+export const entities = pgTable('entities', {
+  ...shareableColumns,
+  type: text('type').$type<ObservationType>().notNull(),
+  ...timestamps,
+});
+
+/**
+ * An entity as one record saw it. It inherits the record's markings: every read joins the
+ * record and applies the visibility rule to it.
+ */
+export const observations = pgTable(
+  'observations',
+  {
+    ...shareableColumns,
+    recordId: uuid('record_id')
+      .notNull()
+      .references(() => records.id, { onDelete: 'cascade' }),
+    entityId: uuid('entity_id')
+      .notNull()
+      .references(() => entities.id),
+    type: text('type').$type<ObservationType>().notNull(),
+    role: text('role').$type<ObservationRole>().notNull(),
+    attributes: jsonb('attributes').$type<Record<string, unknown>>().notNull(),
+    textStart: integer('text_start'),
+    textEnd: integer('text_end'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('observations_record_idx').on(t.recordId),
+    index('observations_entity_idx').on(t.entityId),
+  ],
+);

@@ -1,0 +1,87 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { shareableColumns, timestamps } from '../../db/columns.ts';
+import type { Caveat, ShareLevel, Tlp } from '../../access/markings.ts';
+import { agencies } from '../agencies/agencies.table.ts';
+import { users } from '../users/users.table.ts';
+import type { RecordKind } from './record-kinds.ts';
+
+/** Every kind of report in one table: common columns plus a kind-specific payload. */
+export const records = pgTable(
+  'records',
+  {
+    ...shareableColumns,
+    kind: text('kind').$type<RecordKind>().notNull(),
+    title: text('title').notNull(),
+    narrative: text('narrative').notNull(),
+    occurredFrom: timestamp('occurred_from', { withTimezone: true }),
+    occurredTo: timestamp('occurred_to', { withTimezone: true }),
+    lat: doublePrecision('lat'),
+    lon: doublePrecision('lon'),
+    address: text('address'),
+    ownerAgencyId: uuid('owner_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
+    source: text('source').notNull(),
+    sourceRecordId: text('source_record_id'),
+    tlp: text('tlp').$type<Tlp>().notNull(),
+    caveats: text('caveats').array().$type<Caveat[]>().notNull(),
+    partnerShare: text('partner_share').$type<ShareLevel>().notNull(),
+    networkShare: text('network_share').$type<ShareLevel>().notNull(),
+    releasableTo: uuid('releasable_to').array().notNull(),
+    /** XS-03: the owner may turn off "another agency touched this subject" notices. */
+    notifyOwnerOnHit: boolean('notify_owner_on_hit').notNull().default(true),
+    status: text('status').notNull(),
+    informationCategory: text('information_category').notNull(),
+    disposition: text('disposition'),
+    enteredAt: timestamp('entered_at', { withTimezone: true }).notNull().defaultNow(),
+    validatedAt: timestamp('validated_at', { withTimezone: true }),
+    reviewDueAt: timestamp('review_due_at', { withTimezone: true }),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('records_source_key').on(t.source, t.sourceRecordId),
+    index('records_owner_idx').on(t.ownerAgencyId, t.id),
+    index('records_kind_idx').on(t.kind, t.id),
+    index('records_occurred_idx').on(t.occurredFrom),
+    check(
+      'records_kind_check',
+      sql`${t.kind} in ('sar','incident','field_interview','arrest','tip','intel_report','cyber_indicator')`,
+    ),
+    check('records_tlp_check', sql`${t.tlp} in ('CLEAR','GREEN','AMBER','AMBER+STRICT','RED')`),
+    check('records_partner_share_check', sql`${t.partnerShare} in ('full','pointer','none')`),
+    check('records_network_share_check', sql`${t.networkShare} in ('full','pointer','none')`),
+    check('records_lat_check', sql`${t.lat} between -90 and 90`),
+    check('records_lon_check', sql`${t.lon} between -180 and 180`),
+  ],
+);
+
+/** Every change makes a new version; this keeps the full state of each one. */
+export const recordVersions = pgTable(
+  'record_versions',
+  {
+    recordId: uuid('record_id')
+      .notNull()
+      .references(() => records.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
+    changedByUserId: uuid('changed_by_user_id').references(() => users.id),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.recordId, t.version] })],
+);
