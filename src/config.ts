@@ -17,7 +17,11 @@ const envSchema = z.object({
   WATCHFLOOR_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
-  WATCHFLOOR_SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  WATCHFLOOR_SESSION_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
   WATCHFLOOR_SECURE_COOKIES: z
     .enum(['true', 'false'])
     .default('false')

@@ -24,7 +24,9 @@ export function visibleTo(viewer: Viewer, t: MarkedColumns): SQL {
   const named = sql`${agency} = any(${t.releasableTo})`;
   const audienceIds = uuidArray([viewer.agencyId, ...viewer.sharingGroupIds]);
   const audience = sql`(${owner} or (${t.partnerShare} = 'full' and (cardinality(${t.releasableTo}) = 0 or ${t.releasableTo} && ${audienceIds})))`;
-  const openTlp = isPartnerOnly(viewer) ? sql`('CLEAR', 'GREEN')` : sql`('CLEAR', 'GREEN', 'AMBER')`;
+  const openTlp = isPartnerOnly(viewer)
+    ? sql`('CLEAR', 'GREEN')`
+    : sql`('CLEAR', 'GREEN', 'AMBER')`;
   const tlpCap = sql`(${t.tlp} in ${openTlp} or (${t.tlp} = 'AMBER+STRICT' and ${owner}) or (${t.tlp} = 'RED' and (${owner} or ${named})))`;
   const allowed = textArray([...caveatsAllowedByAttributes(viewer), 'PROPRIETARY']);
   const caveats = sql`(${t.caveats} <@ ${allowed} and (not ('PROPRIETARY' = any(${t.caveats})) or ${owner} or ${named}))`;

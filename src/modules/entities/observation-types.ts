@@ -47,7 +47,10 @@ const upperToken = (max: number) =>
 
 export const partialDateSchema = z
   .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
+  .regex(
+    /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/,
+    'must be YYYY, YYYY-MM or YYYY-MM-DD',
+  )
   .refine((s) => s.length < 10 || !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a real date')
   .refine(
     (s) => s.length < 10 || new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
@@ -92,7 +95,12 @@ const phoneNumber = z
   .max(40)
   .transform((s) => s.replace(/[\s().-]/g, ''))
   .pipe(z.string().regex(/^\+?[0-9]{7,15}$/, 'not a phone number'));
-const emailAddress = z.string().trim().toLowerCase().max(254).pipe(z.email('not an e-mail address'));
+const emailAddress = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email('not an e-mail address'));
 const lat = z.number().min(-90).max(90);
 const lon = z.number().min(-180).max(180);
 
@@ -119,7 +127,12 @@ export const observationAttributeSchemas = {
   vehicle: z
     .object({
       plate: upperToken(10).optional(),
-      plateState: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/).optional(),
+      plateState: z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z]{2}$/)
+        .optional(),
       vin: upperToken(17).optional(),
       make: text(60).optional(),
       model: text(60).optional(),

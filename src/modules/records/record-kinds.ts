@@ -56,7 +56,12 @@ export const CRIMINAL_ACTIVITY_TYPES = [
   'other',
 ] as const;
 
-export const SOURCE_RELIABILITY = ['reliable', 'usually_reliable', 'unreliable', 'unknown'] as const;
+export const SOURCE_RELIABILITY = [
+  'reliable',
+  'usually_reliable',
+  'unreliable',
+  'unknown',
+] as const;
 export const CONTENT_VALIDITY = ['confirmed', 'probable', 'doubtful', 'cannot_be_judged'] as const;
 
 const text = (max: number) => z.string().trim().min(1).max(max);

@@ -35,5 +35,8 @@ export const users = pgTable(
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     ...timestamps,
   },
-  (t) => [uniqueIndex('users_username_key').on(t.username), index('users_agency_idx').on(t.agencyId)],
+  (t) => [
+    uniqueIndex('users_username_key').on(t.username),
+    index('users_agency_idx').on(t.agencyId),
+  ],
 );

@@ -1,0 +1,45 @@
+import { ROLES, type Role, type Viewer } from './viewer.ts';
+
+/**
+ * What each role may do. Roles grant actions; what content an action may touch is decided
+ * separately by the visibility rule. Every route names one of these (or 'public').
+ */
+const everyone = ROLES;
+const contentWriters: readonly Role[] = [
+  'admin',
+  'supervisor',
+  'analyst',
+  'sar_reviewer',
+  'sar_analyst',
+  'intel_reviewer',
+  'watch_officer',
+  'liaison',
+];
+
+export const PERMISSIONS = {
+  authenticated: everyone,
+  'records:read': everyone,
+  'records:write': contentWriters,
+  'entities:read': everyone,
+  'agencies:read': everyone,
+  'agencies:admin': ['admin'],
+  'users:read': ['admin', 'privacy_officer', 'auditor', 'supervisor'],
+  'users:admin': ['admin'],
+  'users:suspend': ['admin', 'privacy_officer'],
+  'sharing-groups:read': everyone,
+  'sharing-groups:admin': ['admin'],
+  'audit:read': ['auditor', 'privacy_officer'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+export type RouteAccess = Permission | 'public';
+
+export function hasPermission(viewer: Viewer, permission: Permission): boolean {
+  if (viewer.kind === 'system') return true;
+  const allowed: readonly Role[] = PERMISSIONS[permission];
+  return viewer.roles.some((r) => allowed.includes(r));
+}
+
+export function isPermission(value: unknown): value is RouteAccess {
+  return value === 'public' || (typeof value === 'string' && value in PERMISSIONS);
+}

@@ -1,0 +1,85 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Config } from './config.ts';
+import { openDatabase, type Database } from './db/client.ts';
+import {
+  acquireLock,
+  assertUnlocked,
+  removeCredential,
+  writeCredential,
+} from './db/data-dir-lock.ts';
+import { systemClock } from './shared/clock.ts';
+import { apiTokens } from './modules/auth/auth.table.ts';
+import { createApiToken } from './modules/auth/auth.service.ts';
+import { ensureCenter, systemViewer, type CenterInfo } from './modules/center/center.service.ts';
+import { buildApp, type App } from './server/app.ts';
+
+export type Opened = { database: Database; center: CenterInfo };
+
+/** config → database → migrate → center. Refuses a PGlite data directory another process holds. */
+export async function openInstance(config: Config): Promise<Opened> {
+  if (!config.databaseUrl) assertUnlocked(config.dataDir);
+  const database = await openDatabase(config);
+  try {
+    await database.migrate();
+    const center = await ensureCenter(database.db, config.centerName);
+    return { database, center };
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}
+
+const CLI_TOKEN_NAME = 'local-cli';
+
+/**
+ * Runs the HTTP server over an opened instance until SIGINT/SIGTERM. With PGlite it holds
+ * the data-directory lock and leaves a local admin credential for the CLI to go through.
+ */
+export async function serve(
+  config: Config,
+  opened: Opened,
+): Promise<{ app: App; url: string; stop: () => Promise<void> }> {
+  const { database, center } = opened;
+  const app = await buildApp({ config, database, clock: systemClock, center });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  const releaseLock = config.databaseUrl ? () => undefined : acquireLock(config.dataDir, { url });
+  if (!config.databaseUrl) writeCredential(config.dataDir, await issueCliToken(opened));
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await app.close();
+      if (!config.databaseUrl) removeCredential(config.dataDir);
+      await database.close();
+      releaseLock();
+    })());
+  return { app, url, stop };
+}
+
+/** A fresh token for the system account; earlier local-CLI tokens are revoked. */
+async function issueCliToken({ database, center }: Opened): Promise<string> {
+  const now = new Date();
+  await database.db
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(apiTokens.userId, center.systemUserId),
+        eq(apiTokens.name, CLI_TOKEN_NAME),
+        isNull(apiTokens.revokedAt),
+      ),
+    );
+  const actor = {
+    viewer: systemViewer(center, 'server start: local CLI credential'),
+    clientIp: null,
+    now,
+  };
+  const created = await createApiToken(database.db, actor, {
+    userId: center.systemUserId,
+    name: CLI_TOKEN_NAME,
+    expiresInDays: null,
+  });
+  return created.token;
+}

@@ -1,0 +1,47 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import type { Viewer } from '../../access/viewer.ts';
+import { visibleTo } from '../../access/visibility.ts';
+import { records } from '../records/records.table.ts';
+import { entities, observations } from './entities.table.ts';
+import type { ObservationRole, ObservationType } from './observation-types.ts';
+
+export type VisibleObservation = {
+  id: string;
+  recordId: string;
+  agencyId: string;
+  type: ObservationType;
+  role: ObservationRole;
+  attributes: Record<string, unknown>;
+  textStart: number | null;
+  textEnd: number | null;
+  recordOccurredFrom: Date | null;
+};
+
+/** Entity reads for one viewer: observations come only from records the viewer may see. */
+export function createEntitiesRepository({ db, viewer }: { db: Db; viewer: Viewer }) {
+  return {
+    async findEntity(id: string) {
+      const [row] = await db.select().from(entities).where(eq(entities.id, id));
+      return row;
+    },
+    visibleObservations(entityId: string): Promise<VisibleObservation[]> {
+      return db
+        .select({
+          id: observations.id,
+          recordId: observations.recordId,
+          agencyId: records.ownerAgencyId,
+          type: observations.type,
+          role: observations.role,
+          attributes: observations.attributes,
+          textStart: observations.textStart,
+          textEnd: observations.textEnd,
+          recordOccurredFrom: records.occurredFrom,
+        })
+        .from(observations)
+        .innerJoin(records, eq(records.id, observations.recordId))
+        .where(and(eq(observations.entityId, entityId), visibleTo(viewer, records)))
+        .orderBy(asc(observations.id));
+    },
+  };
+}

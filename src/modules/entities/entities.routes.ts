@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { idParamsSchema, type AppDeps } from '../../server/app.ts';
+import { ctxOf } from '../../server/context.ts';
+import { OBSERVATION_ROLES, OBSERVATION_TYPES } from './observation-types.ts';
+import { getEntityProfile } from './entities.service.ts';
+
+const profileValueSchema = z.object({
+  value: z.unknown(),
+  sources: z.array(z.object({ observationId: z.uuid(), recordId: z.uuid(), agencyId: z.uuid() })),
+});
+
+const entitySchema = z
+  .object({
+    id: z.uuid(),
+    type: z.enum(OBSERVATION_TYPES),
+    version: z.number().int(),
+    originCenterId: z.uuid(),
+    profile: z.record(z.string(), z.array(profileValueSchema)),
+    observations: z.array(
+      z.object({
+        id: z.uuid(),
+        recordId: z.uuid(),
+        ownerAgencyId: z.uuid(),
+        type: z.enum(OBSERVATION_TYPES),
+        role: z.enum(OBSERVATION_ROLES),
+        attributes: z.record(z.string(), z.unknown()),
+        textStart: z.number().int().nullable(),
+        textEnd: z.number().int().nullable(),
+        recordOccurredFrom: z.date().nullable(),
+      }),
+    ),
+    recordIds: z.array(z.uuid()),
+  })
+  .meta({ id: 'Entity' });
+
+export function entitiesRoutes(app: FastifyInstance, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/entities/:id',
+    {
+      config: { access: 'entities:read' },
+      schema: { tags: ['entities'], params: idParamsSchema, response: { 200: entitySchema } },
+    },
+    (req) => getEntityProfile(ctxOf(req, deps), req.params.id),
+  );
+}

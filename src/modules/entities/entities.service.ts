@@ -1,0 +1,75 @@
+/**
+ * The entities module owns observations (an entity as one record saw it) and resolved
+ * entities. A profile is built only from the observations the viewer may see: an entity none
+ * of whose observations are visible does not exist for that viewer (404). Resolution itself
+ * (blocking, scoring, merging) belongs to the resolution module.
+ */
+import type { ServiceContext } from '../../shared/context.ts';
+import { auditActor } from '../../shared/context.ts';
+import { defineError } from '../../shared/errors.ts';
+import { appendAudit } from '../audit/audit.service.ts';
+import { createEntitiesRepository, type VisibleObservation } from './entities.repository.ts';
+
+export const entityNotFound = defineError({
+  code: 'entities.not_found',
+  status: 404,
+  title: 'No such entity',
+});
+
+type ProfileValue = {
+  value: unknown;
+  sources: { observationId: string; recordId: string; agencyId: string }[];
+};
+
+export async function getEntityProfile(ctx: ServiceContext, id: string) {
+  const result = await ctx.db.transaction(async (tx) => {
+    const repo = createEntitiesRepository({ db: tx, viewer: ctx.viewer });
+    const entity = await repo.findEntity(id);
+    const obs = entity ? await repo.visibleObservations(id) : [];
+    const recordIds = [...new Set(obs.map((o) => o.recordId))];
+    const visible = entity !== undefined && obs.length > 0;
+    await appendAudit(tx, auditActor(ctx), [
+      visible
+        ? {
+            action: 'entity.read',
+            objectType: 'entity',
+            objectIds: [id, ...recordIds],
+            details: { observations: obs.length },
+          }
+        : {
+            action: 'entity.read',
+            objectType: 'entity',
+            objectIds: [id],
+            decision: 'deny',
+            reason: 'not visible or missing',
+          },
+    ]);
+    return visible ? { entity, obs, recordIds } : undefined;
+  });
+  if (!result) throw entityNotFound();
+  const { entity, obs, recordIds } = result;
+  return {
+    id: entity.id,
+    type: entity.type,
+    version: entity.version,
+    originCenterId: entity.originCenterId,
+    profile: mergeProfile(obs),
+    observations: obs.map(({ agencyId: ownerAgencyId, ...o }) => ({ ...o, ownerAgencyId })),
+    recordIds,
+  };
+}
+
+/** Each attribute with its distinct values, and which observation (and record) said so. */
+export function mergeProfile(obs: readonly VisibleObservation[]): Record<string, ProfileValue[]> {
+  const profile: Record<string, ProfileValue[]> = {};
+  for (const o of obs) {
+    for (const [key, value] of Object.entries(o.attributes)) {
+      const values = (profile[key] ??= []);
+      const canonical = JSON.stringify(value);
+      let entry = values.find((v) => JSON.stringify(v.value) === canonical);
+      if (!entry) values.push((entry = { value, sources: [] }));
+      entry.sources.push({ observationId: o.id, recordId: o.recordId, agencyId: o.agencyId });
+    }
+  }
+  return profile;
+}

@@ -1,0 +1,285 @@
+/**
+ * The records module owns reports of every kind, their kind-specific payloads and their
+ * version history. Reads go through the visibility rule in the repository; every read,
+ * change and denial is audited in the same transaction. It does not resolve entities or
+ * correlate across agencies: observations are written here, resolution happens later.
+ */
+import { eq, inArray } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.ts';
+import { needsStatedPurpose } from '../../access/policy.ts';
+import type { ServiceContext } from '../../shared/context.ts';
+import { auditActor } from '../../shared/context.ts';
+import { isUniqueViolation } from '../../shared/errors.ts';
+import { decodeCursor, toPage } from '../../shared/pagination.ts';
+import { appendAudit, type AuditEvent } from '../audit/audit.service.ts';
+import { agencies } from '../agencies/agencies.table.ts';
+import { sharingGroups } from '../sharing-groups/sharing-groups.table.ts';
+import { toRecordView } from './record-view.ts';
+import { validateRecordContent } from './record-validation.ts';
+import {
+  duplicateSourceRecord,
+  notOwner,
+  purposeRequired,
+  recordNotFound,
+  unknownReleasableTo,
+  versionConflict,
+} from './records.errors.ts';
+import {
+  createRecordsRepository,
+  unsafeFindRecordMarking,
+  type RecordRow,
+} from './records.repository.ts';
+import type { CreateRecordBody, ListRecordsQuery, UpdateRecordBody } from './records.schemas.ts';
+import { records, recordVersions } from './records.table.ts';
+import { insertRecords, snapshotOf } from './records.writer.ts';
+
+const date = (s: string | null | undefined) => (s ? new Date(s) : null);
+
+export async function createRecord(ctx: ServiceContext, body: CreateRecordBody) {
+  const status = body.status ?? (body.kind === 'sar' ? 'submitted' : 'active');
+  const content = validateRecordContent(body.kind, body.payload, body.observations, status);
+  checkPeriod(body.occurredFrom, body.occurredTo);
+  await checkReleasableTo(ctx.db, body.markings.releasableTo);
+  const now = ctx.clock.now();
+  try {
+    const id = await ctx.db.transaction(async (tx) => {
+      const [newId] = await insertRecords(tx, ctx.centerId, now, [
+        {
+          ...body,
+          ...content,
+          status,
+          occurredFrom: date(body.occurredFrom),
+          occurredTo: date(body.occurredTo),
+          location: body.location ?? null,
+          marking: body.markings,
+          ownerAgencyId: ctx.viewer.agencyId,
+          createdByUserId: ctx.viewer.userId,
+          source: `agency:${ctx.viewer.agencyId}`,
+          sourceRecordId: body.sourceRecordId ?? null,
+        },
+      ]);
+      await appendAudit(tx, auditActor(ctx), [
+        {
+          action: 'record.create',
+          objectType: 'record',
+          objectIds: [newId!],
+          details: { kind: body.kind, tlp: body.markings.tlp, caveats: body.markings.caveats },
+        },
+      ]);
+      return newId!;
+    });
+    return getRecord(ctx, id, { audit: false });
+  } catch (err) {
+    if (isUniqueViolation(err))
+      throw duplicateSourceRecord(
+        `Your agency already has a record with sourceRecordId '${body.sourceRecordId ?? ''}'`,
+      );
+    throw err;
+  }
+}
+
+/** One record with its observations, or 404 (invisible = missing), or 403 for CI-07. */
+export async function getRecord(ctx: ServiceContext, id: string, opts: { audit?: boolean } = {}) {
+  const result = await ctx.db.transaction(async (tx) => {
+    const repo = createRecordsRepository({ db: tx, viewer: ctx.viewer });
+    const row = await repo.findById(id);
+    if (!row) return { denied: await denyRead(tx, ctx, id) };
+    const obs = await repo.observationsOf([row.id]);
+    if (opts.audit !== false)
+      await audit(tx, ctx, [{ action: 'record.read', objectType: 'record', objectIds: [row.id] }]);
+    return { view: { ...toRecordView(row, ctx.viewer), observations: obs } };
+  });
+  if ('denied' in result) throw result.denied;
+  return result.view;
+}
+
+async function denyRead(tx: Tx, ctx: ServiceContext, id: string) {
+  const marking = await unsafeFindRecordMarking(tx, id);
+  const purpose = marking !== undefined && needsStatedPurpose(ctx.viewer, marking);
+  await audit(tx, ctx, [
+    {
+      action: 'record.read',
+      objectType: 'record',
+      objectIds: [id],
+      decision: 'deny',
+      reason: purpose
+        ? 'no stated purpose for criminal intelligence (CI-07)'
+        : 'not visible or missing',
+    },
+  ]);
+  return purpose
+    ? purposeRequired(
+        'Send the X-Purpose header with your need to know (a case number or justification)',
+      )
+    : recordNotFound();
+}
+
+export async function listRecords(ctx: ServiceContext, query: ListRecordsQuery) {
+  const { cursor, limit, ...filter } = query;
+  const after = decodeCursor(cursor);
+  return ctx.db.transaction(async (tx) => {
+    const rows = await createRecordsRepository({ db: tx, viewer: ctx.viewer }).list(
+      filter,
+      after,
+      limit + 1,
+    );
+    const page = toPage(rows, limit);
+    await audit(tx, ctx, [
+      {
+        action: 'record.list',
+        objectType: 'record',
+        objectIds: page.items.map((r) => r.id),
+        details: { filter },
+      },
+    ]);
+    return {
+      items: page.items.map((r) => toRecordView(r, ctx.viewer)),
+      nextCursor: page.nextCursor,
+    };
+  });
+}
+
+export async function listRecordVersions(ctx: ServiceContext, id: string) {
+  const result = await ctx.db.transaction(async (tx) => {
+    const repo = createRecordsRepository({ db: tx, viewer: ctx.viewer });
+    if (!(await repo.findById(id))) return { denied: await denyRead(tx, ctx, id) };
+    const versions = await repo.versionsOf(id);
+    await audit(tx, ctx, [{ action: 'record.versions', objectType: 'record', objectIds: [id] }]);
+    return { versions };
+  });
+  if ('denied' in result) throw result.denied;
+  return { items: result.versions };
+}
+
+export async function updateRecord(ctx: ServiceContext, id: string, body: UpdateRecordBody) {
+  if (body.markings) await checkReleasableTo(ctx.db, body.markings.releasableTo);
+  const result = await ctx.db.transaction(async (tx) => {
+    const row = await createRecordsRepository({ db: tx, viewer: ctx.viewer }).findById(id, {
+      forUpdate: true,
+    });
+    if (!row) return { denied: await denyRead(tx, ctx, id) };
+    if (row.ownerAgencyId !== ctx.viewer.agencyId) {
+      await audit(tx, ctx, [
+        {
+          action: 'record.update',
+          objectType: 'record',
+          objectIds: [id],
+          decision: 'deny',
+          reason: 'not the owning agency',
+        },
+      ]);
+      return { denied: notOwner() };
+    }
+    if (row.version !== body.version)
+      return {
+        denied: versionConflict(
+          `You sent version ${body.version}; the record is at version ${row.version}`,
+        ),
+      };
+    await applyUpdate(tx, ctx, row, body);
+    return { ok: true };
+  });
+  if ('denied' in result) throw result.denied;
+  return getRecord(ctx, id, { audit: false });
+}
+
+async function applyUpdate(tx: Tx, ctx: ServiceContext, row: RecordRow, body: UpdateRecordBody) {
+  const status = body.status ?? row.status;
+  const payload = validateRecordContent(row.kind, body.payload ?? row.payload, [], status).payload;
+  const occurredFrom = body.occurredFrom === undefined ? row.occurredFrom : date(body.occurredFrom);
+  const occurredTo = body.occurredTo === undefined ? row.occurredTo : date(body.occurredTo);
+  checkPeriod(occurredFrom?.toISOString(), occurredTo?.toISOString());
+  const location =
+    body.location === undefined
+      ? row.lat !== null && row.lon !== null
+        ? { lat: row.lat, lon: row.lon, address: row.address ?? undefined }
+        : null
+      : body.location;
+  const now = ctx.clock.now();
+  const m = body.markings;
+  const next = {
+    ...row,
+    version: row.version + 1,
+    title: body.title ?? row.title,
+    narrative: body.narrative ?? row.narrative,
+    occurredFrom,
+    occurredTo,
+    lat: location?.lat ?? null,
+    lon: location?.lon ?? null,
+    address: location?.address ?? null,
+    ...(m
+      ? {
+          tlp: m.tlp,
+          caveats: [...m.caveats],
+          partnerShare: m.partnerShare,
+          networkShare: m.networkShare,
+          releasableTo: [...m.releasableTo],
+        }
+      : {}),
+    payload,
+    status,
+    disposition: body.disposition === undefined ? row.disposition : body.disposition,
+    notifyOwnerOnHit: body.notifyOwnerOnHit ?? row.notifyOwnerOnHit,
+    updatedAt: now,
+  };
+  await tx.update(records).set(next).where(eq(records.id, row.id));
+  const obs = await createRecordsRepository({ db: tx, viewer: ctx.viewer }).observationsOf([
+    row.id,
+  ]);
+  await tx.insert(recordVersions).values({
+    recordId: row.id,
+    version: next.version,
+    snapshot: snapshotOf(next, obs),
+    changedByUserId: ctx.viewer.userId,
+    changedAt: now,
+  });
+  const fields = Object.keys(body).filter((k) => k !== 'version');
+  await audit(tx, ctx, [
+    {
+      action: 'record.update',
+      objectType: 'record',
+      objectIds: [row.id],
+      details: { fields, version: next.version },
+    },
+  ]);
+}
+
+function checkPeriod(from: string | null | undefined, to: string | null | undefined) {
+  if (from && to && new Date(to) < new Date(from)) {
+    throw unknownReleasableTo('occurredTo is before occurredFrom', {
+      errors: [{ path: 'occurredTo', message: 'must not be before occurredFrom' }],
+    });
+  }
+}
+
+/** releasableTo may name agencies and sharing groups that exist, nothing else. */
+async function checkReleasableTo(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return;
+  const found = await db
+    .select({ id: agencies.id })
+    .from(agencies)
+    .where(inArray(agencies.id, [...ids]))
+    .union(
+      db
+        .select({ id: sharingGroups.id })
+        .from(sharingGroups)
+        .where(inArray(sharingGroups.id, [...ids])),
+    );
+  const known = new Set(found.map((f) => f.id));
+  const unknown = ids.filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    throw unknownReleasableTo(
+      `markings.releasableTo names ${unknown.length} unknown agency or sharing group`,
+      {
+        errors: unknown.map((id) => ({
+          path: 'markings.releasableTo',
+          message: `unknown agency or sharing group ${id}`,
+        })),
+      },
+    );
+  }
+}
+
+function audit(tx: Tx, ctx: ServiceContext, events: AuditEvent[]) {
+  return appendAudit(tx, auditActor(ctx), events);
+}

@@ -1,0 +1,184 @@
+import type { Db } from '../../db/client.ts';
+import { newId } from '../../shared/ids.ts';
+import type { Marking } from '../../access/markings.ts';
+import { entities, observations } from '../entities/entities.table.ts';
+import type { ObservationInput } from '../entities/observation-types.ts';
+import {
+  DEFAULT_INFORMATION_CATEGORY,
+  KINDS_WITH_DISPOSITION,
+  type InformationCategory,
+  type RecordKind,
+} from './record-kinds.ts';
+import { records, recordVersions } from './records.table.ts';
+
+/** A record whose content has been validated, ready to be written. */
+export type PreparedRecord = {
+  kind: RecordKind;
+  title: string;
+  narrative: string;
+  occurredFrom: Date | null;
+  occurredTo: Date | null;
+  location: { lat: number; lon: number; address?: string | undefined } | null;
+  marking: Marking;
+  payload: Record<string, unknown>;
+  observations: ObservationInput[];
+  ownerAgencyId: string;
+  createdByUserId: string;
+  source: string;
+  sourceRecordId: string | null;
+  status: string;
+  informationCategory?: InformationCategory | undefined;
+  disposition?: string | null | undefined;
+  notifyOwnerOnHit?: boolean | undefined;
+};
+
+const INTEL_REVIEW_YEARS = 5; // 28 CFR 23.20(h): review within five years at most (CI-09).
+const CHUNK = 500; // ~30 parameters a row stays well below PostgreSQL's 65,535 limit.
+
+/**
+ * Writes records with their observations, first entities and version 1, set-based: one
+ * multi-row INSERT per table per chunk. Returns the new record ids in input order.
+ */
+export async function insertRecords(
+  tx: Db,
+  centerId: string,
+  now: Date,
+  prepared: readonly PreparedRecord[],
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < prepared.length; i += CHUNK) {
+    const chunk = prepared.slice(i, i + CHUNK).map((p) => toRows(p, centerId, now));
+    await tx.insert(records).values(chunk.map((c) => c.record));
+    const obs = chunk.flatMap((c) => c.observations);
+    if (obs.length > 0) {
+      await tx.insert(entities).values(
+        obs.map((o) => ({
+          id: o.entityId,
+          originCenterId: centerId,
+          type: o.type,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      );
+      await tx.insert(observations).values(obs);
+    }
+    await tx.insert(recordVersions).values(
+      chunk.map((c) => ({
+        recordId: c.record.id,
+        version: 1,
+        snapshot: snapshotOf(c.record, c.observations),
+        changedByUserId: c.record.createdByUserId,
+        changedAt: now,
+      })),
+    );
+    ids.push(...chunk.map((c) => c.record.id));
+  }
+  return ids;
+}
+
+function toRows(p: PreparedRecord, centerId: string, now: Date) {
+  const id = newId();
+  const intel = p.kind === 'intel_report';
+  const record = {
+    id,
+    originCenterId: centerId,
+    version: 1,
+    kind: p.kind,
+    title: p.title,
+    narrative: p.narrative,
+    occurredFrom: p.occurredFrom,
+    occurredTo: p.occurredTo,
+    lat: p.location?.lat ?? null,
+    lon: p.location?.lon ?? null,
+    address: p.location?.address ?? null,
+    ownerAgencyId: p.ownerAgencyId,
+    createdByUserId: p.createdByUserId,
+    source: p.source,
+    sourceRecordId: p.sourceRecordId,
+    tlp: p.marking.tlp,
+    caveats: [...p.marking.caveats],
+    partnerShare: p.marking.partnerShare,
+    networkShare: p.marking.networkShare,
+    releasableTo: [...p.marking.releasableTo],
+    notifyOwnerOnHit: p.notifyOwnerOnHit ?? true,
+    status: p.status,
+    informationCategory: p.informationCategory ?? DEFAULT_INFORMATION_CATEGORY[p.kind],
+    disposition:
+      p.disposition ?? (KINDS_WITH_DISPOSITION.includes(p.kind) ? 'undetermined_unresolved' : null),
+    enteredAt: now,
+    validatedAt: intel ? now : null,
+    reviewDueAt: intel ? addYears(now, INTEL_REVIEW_YEARS) : null,
+    payload: p.payload,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const obs = p.observations.map((o) => ({
+    id: newId(),
+    originCenterId: centerId,
+    version: 1,
+    recordId: id,
+    // Resolution (a later stage) merges entities; until then each observation is its own.
+    entityId: newId(),
+    type: o.type,
+    role: o.role,
+    attributes: o.attributes,
+    textStart: o.textStart ?? null,
+    textEnd: o.textEnd ?? null,
+    createdAt: now,
+  }));
+  return { record, observations: obs };
+}
+
+type RecordInsert = typeof records.$inferInsert;
+type ObservationInsert = {
+  id: string;
+  type: string;
+  role: string;
+  attributes: Record<string, unknown>;
+  textStart: number | null;
+  textEnd: number | null;
+};
+
+/** The full content of a version, kept in record_versions for history. */
+export function snapshotOf(
+  r: RecordInsert,
+  obs: readonly ObservationInsert[],
+): Record<string, unknown> {
+  return {
+    kind: r.kind,
+    title: r.title,
+    narrative: r.narrative,
+    occurredFrom: r.occurredFrom?.toISOString() ?? null,
+    occurredTo: r.occurredTo?.toISOString() ?? null,
+    location:
+      r.lat != null && r.lon != null
+        ? { lat: r.lat, lon: r.lon, address: r.address ?? null }
+        : null,
+    markings: {
+      tlp: r.tlp,
+      caveats: r.caveats,
+      partnerShare: r.partnerShare,
+      networkShare: r.networkShare,
+      releasableTo: r.releasableTo,
+    },
+    status: r.status,
+    informationCategory: r.informationCategory,
+    disposition: r.disposition ?? null,
+    notifyOwnerOnHit: r.notifyOwnerOnHit ?? true,
+    payload: r.payload,
+    observations: obs.map((o) => ({
+      id: o.id,
+      type: o.type,
+      role: o.role,
+      attributes: o.attributes,
+      textStart: o.textStart,
+      textEnd: o.textEnd,
+    })),
+  };
+}
+
+function addYears(d: Date, years: number): Date {
+  const copy = new Date(d);
+  copy.setUTCFullYear(copy.getUTCFullYear() + years);
+  return copy;
+}

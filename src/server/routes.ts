@@ -1,0 +1,20 @@
+import type { FastifyInstance } from 'fastify';
+import { agenciesRoutes } from '../modules/agencies/agencies.routes.ts';
+import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { entitiesRoutes } from '../modules/entities/entities.routes.ts';
+import { recordsRoutes } from '../modules/records/records.routes.ts';
+import { sharingGroupsRoutes } from '../modules/sharing-groups/sharing-groups.routes.ts';
+import { usersRoutes } from '../modules/users/users.routes.ts';
+import type { AppDeps } from './app.ts';
+
+/** Every module's routes under /api/v1. */
+export function registerApiRoutes(api: FastifyInstance, deps: AppDeps): void {
+  authRoutes(api, deps);
+  agenciesRoutes(api, deps);
+  usersRoutes(api, deps);
+  sharingGroupsRoutes(api, deps);
+  recordsRoutes(api, deps);
+  entitiesRoutes(api, deps);
+  auditRoutes(api, deps);
+}
