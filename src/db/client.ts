@@ -47,7 +47,7 @@ export function openPostgres(url: string, max = 10): Database {
   pool.on('error', () => undefined);
   const db = drizzlePg(pool, { schema });
   return {
-    db: db as unknown as Db,
+    db: db,
     kind: 'postgres',
     migrate: () => migratePg(db, { migrationsFolder }),
     close: () => pool.end(),

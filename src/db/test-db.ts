@@ -33,5 +33,8 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<Database> 
 
 /** `describe` once per database kind, naming the kind in the suite title. */
 export function describeEachDatabase(title: string, fn: (kind: DatabaseKind) => void): void {
-  for (const kind of testDatabaseKinds()) describe(`${title} [${kind}]`, () => fn(kind));
+  for (const kind of testDatabaseKinds())
+    describe(`${title} [${kind}]`, () => {
+      fn(kind);
+    });
 }

@@ -54,7 +54,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // The API docs plugin registers its own static routes; they are public by design.
     if (route.url.startsWith('/api/docs')) route.config = { ...route.config, access: 'public' };
     if (!isPermission(route.config?.access)) {
-      throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
+      throw new Error(`Route ${String(route.method)} ${route.url} does not declare config.access`);
     }
   });
 
@@ -80,7 +80,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   );
 
   registerOperationalRoutes(app, deps, () => metrics.metrics());
-  await app.register((api) => registerApiRoutes(api, deps), { prefix: '/api/v1' });
+  await app.register(
+    (api) => {
+      registerApiRoutes(api, deps);
+    },
+    { prefix: '/api/v1' },
+  );
   return app;
 }
 

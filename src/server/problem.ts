@@ -17,7 +17,7 @@ export const problemSchema = z
     code: z.string(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   })
-  .passthrough()
+  .loose()
   .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof problemSchema>;
 
@@ -74,7 +74,7 @@ export function toProblem(
       instance,
     });
   }
-  const code = 'code' in error ? String(error.code) : '';
+  const code = 'code' in error && typeof error.code === 'string' ? error.code : '';
   const known = FRAMEWORK_ERRORS[code];
   if (known) return problem(known[0], known[1], known[2], { instance });
   const status = 'statusCode' in error ? Number(error.statusCode) : 500;

@@ -61,7 +61,7 @@ function hasPgCode(err: unknown, code: string): boolean {
   let e: unknown = err;
   // Drizzle wraps driver errors; the PostgreSQL code is on the cause.
   for (let depth = 0; e && depth < 4; depth++) {
-    if (typeof e === 'object' && 'code' in e && (e as { code: unknown }).code === code) return true;
+    if (typeof e === 'object' && 'code' in e && e.code === code) return true;
     e = (e as { cause?: unknown }).cause;
   }
   return false;

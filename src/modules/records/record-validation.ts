@@ -48,7 +48,7 @@ export function validateRecordContent(
         message: 'must not be before textStart',
       });
     }
-    return { ...o, attributes: parsed.data as Record<string, unknown> };
+    return { ...o, attributes: parsed.data };
   });
   if (parsedPayload.success && kind === 'sar' && status === 'submitted') {
     const behaviours = (parsedPayload.data as { behaviours: string[] }).behaviours;
@@ -64,7 +64,7 @@ export function validateRecordContent(
     });
   }
   return {
-    payload: parsedPayload.data as Record<string, unknown>,
+    payload: parsedPayload.data,
     observations: validObservations,
   };
 }

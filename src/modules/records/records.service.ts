@@ -68,7 +68,7 @@ export async function createRecord(ctx: ServiceContext, body: CreateRecordBody) 
       ]);
       return newId!;
     });
-    return getRecord(ctx, id, { audit: false });
+    return await getRecord(ctx, id, { audit: false });
   } catch (err) {
     if (isUniqueViolation(err))
       throw duplicateSourceRecord(
@@ -80,33 +80,36 @@ export async function createRecord(ctx: ServiceContext, body: CreateRecordBody) 
 
 /** One record with its observations, or 404 (invisible = missing), or 403 for CI-07. */
 export async function getRecord(ctx: ServiceContext, id: string, opts: { audit?: boolean } = {}) {
-  const result = await ctx.db.transaction(async (tx) => {
+  const view = await ctx.db.transaction(async (tx) => {
     const repo = createRecordsRepository({ db: tx, viewer: ctx.viewer });
     const row = await repo.findById(id);
-    if (!row) return { denied: await denyRead(tx, ctx, id) };
+    if (!row) return undefined;
     const obs = await repo.observationsOf([row.id]);
     if (opts.audit !== false)
       await audit(tx, ctx, [{ action: 'record.read', objectType: 'record', objectIds: [row.id] }]);
-    return { view: { ...toRecordView(row, ctx.viewer), observations: obs } };
+    return { ...toRecordView(row, ctx.viewer), observations: obs };
   });
-  if ('denied' in result) throw result.denied;
-  return result.view;
+  if (!view) throw await denyRead(ctx, id, 'record.read');
+  return view;
 }
 
-async function denyRead(tx: Tx, ctx: ServiceContext, id: string) {
-  const marking = await unsafeFindRecordMarking(tx, id);
+/** Audits a refused access in its own transaction and returns the error to answer with. */
+async function denyRead(ctx: ServiceContext, id: string, action: string) {
+  const marking = await unsafeFindRecordMarking(ctx.db, id);
   const purpose = marking !== undefined && needsStatedPurpose(ctx.viewer, marking);
-  await audit(tx, ctx, [
-    {
-      action: 'record.read',
-      objectType: 'record',
-      objectIds: [id],
-      decision: 'deny',
-      reason: purpose
-        ? 'no stated purpose for criminal intelligence (CI-07)'
-        : 'not visible or missing',
-    },
-  ]);
+  await ctx.db.transaction((tx) =>
+    audit(tx, ctx, [
+      {
+        action,
+        objectType: 'record',
+        objectIds: [id],
+        decision: 'deny',
+        reason: purpose
+          ? 'no stated purpose for criminal intelligence (CI-07)'
+          : 'not visible or missing',
+      },
+    ]),
+  );
   return purpose
     ? purposeRequired(
         'Send the X-Purpose header with your need to know (a case number or justification)',
@@ -140,26 +143,33 @@ export async function listRecords(ctx: ServiceContext, query: ListRecordsQuery) 
 }
 
 export async function listRecordVersions(ctx: ServiceContext, id: string) {
-  const result = await ctx.db.transaction(async (tx) => {
+  const versions = await ctx.db.transaction(async (tx) => {
     const repo = createRecordsRepository({ db: tx, viewer: ctx.viewer });
-    if (!(await repo.findById(id))) return { denied: await denyRead(tx, ctx, id) };
-    const versions = await repo.versionsOf(id);
+    if (!(await repo.findById(id))) return undefined;
     await audit(tx, ctx, [{ action: 'record.versions', objectType: 'record', objectIds: [id] }]);
-    return { versions };
+    return repo.versionsOf(id);
   });
-  if ('denied' in result) throw result.denied;
-  return { items: result.versions };
+  if (!versions) throw await denyRead(ctx, id, 'record.versions');
+  return { items: versions };
 }
+
+type UpdateOutcome = 'updated' | 'invisible' | 'not_owner' | { staleVersion: number };
 
 export async function updateRecord(ctx: ServiceContext, id: string, body: UpdateRecordBody) {
   if (body.markings) await checkReleasableTo(ctx.db, body.markings.releasableTo);
-  const result = await ctx.db.transaction(async (tx) => {
-    const row = await createRecordsRepository({ db: tx, viewer: ctx.viewer }).findById(id, {
-      forUpdate: true,
-    });
-    if (!row) return { denied: await denyRead(tx, ctx, id) };
-    if (row.ownerAgencyId !== ctx.viewer.agencyId) {
-      await audit(tx, ctx, [
+  const outcome = await ctx.db.transaction(async (tx): Promise<UpdateOutcome> => {
+    const repo = createRecordsRepository({ db: tx, viewer: ctx.viewer });
+    const row = await repo.findById(id, { forUpdate: true });
+    if (!row) return 'invisible';
+    if (row.ownerAgencyId !== ctx.viewer.agencyId) return 'not_owner';
+    if (row.version !== body.version) return { staleVersion: row.version };
+    await applyUpdate(tx, ctx, row, body);
+    return 'updated';
+  });
+  if (outcome === 'invisible') throw await denyRead(ctx, id, 'record.update');
+  if (outcome === 'not_owner') {
+    await ctx.db.transaction((tx) =>
+      audit(tx, ctx, [
         {
           action: 'record.update',
           objectType: 'record',
@@ -167,19 +177,15 @@ export async function updateRecord(ctx: ServiceContext, id: string, body: Update
           decision: 'deny',
           reason: 'not the owning agency',
         },
-      ]);
-      return { denied: notOwner() };
-    }
-    if (row.version !== body.version)
-      return {
-        denied: versionConflict(
-          `You sent version ${body.version}; the record is at version ${row.version}`,
-        ),
-      };
-    await applyUpdate(tx, ctx, row, body);
-    return { ok: true };
-  });
-  if ('denied' in result) throw result.denied;
+      ]),
+    );
+    throw notOwner();
+  }
+  if (outcome !== 'updated') {
+    throw versionConflict(
+      `You sent version ${body.version}; the record is at version ${outcome.staleVersion}`,
+    );
+  }
   return getRecord(ctx, id, { audit: false });
 }
 

@@ -1,4 +1,4 @@
-import { check, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { shareableColumns, timestamps } from '../../db/columns.ts';
 import { agencies } from '../agencies/agencies.table.ts';
