@@ -111,3 +111,34 @@ export function systemViewer(c: CenterInfo, reason: string): Viewer {
     systemReason: reason,
   };
 }
+
+export async function getCenterSettings(db: Db): Promise<Record<string, unknown>> {
+  const [row] = await db.select({ settings: center.settings }).from(center).limit(1);
+  return row?.settings ?? {};
+}
+
+/** Renames the center and merges settings, audited as an admin action. */
+export async function updateCenter(
+  db: Db,
+  viewer: Viewer,
+  change: { name?: string; settings?: Record<string, unknown> },
+) {
+  await db.transaction(async (tx) => {
+    const current = await getCenterSettings(tx);
+    const [row] = await tx
+      .update(center)
+      .set({
+        ...(change.name ? { name: change.name } : {}),
+        settings: { ...current, ...change.settings },
+      })
+      .returning({ id: center.id });
+    await appendAudit(tx, { viewer, clientIp: null, now: new Date() }, [
+      {
+        action: 'center.update',
+        objectType: 'center',
+        objectIds: row ? [row.id] : [],
+        details: change,
+      },
+    ]);
+  });
+}

@@ -43,7 +43,7 @@ export async function createRecord(ctx: ServiceContext, body: CreateRecordBody) 
   const now = ctx.clock.now();
   try {
     const id = await ctx.db.transaction(async (tx) => {
-      const [newId] = await insertRecords(tx, ctx.centerId, now, [
+      const [inserted] = await insertRecords(tx, ctx.centerId, now, [
         {
           ...body,
           ...content,
@@ -62,11 +62,11 @@ export async function createRecord(ctx: ServiceContext, body: CreateRecordBody) 
         {
           action: 'record.create',
           objectType: 'record',
-          objectIds: [newId!],
+          objectIds: [inserted!.id],
           details: { kind: body.kind, tlp: body.markings.tlp, caveats: body.markings.caveats },
         },
       ]);
-      return newId!;
+      return inserted!.id;
     });
     return await getRecord(ctx, id, { audit: false });
   } catch (err) {

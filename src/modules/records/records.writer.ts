@@ -35,17 +35,19 @@ export type PreparedRecord = {
 const INTEL_REVIEW_YEARS = 5; // 28 CFR 23.20(h): review within five years at most (CI-09).
 const CHUNK = 500; // ~30 parameters a row stays well below PostgreSQL's 65,535 limit.
 
+export type InsertedRecord = { id: string; observationIds: string[] };
+
 /**
  * Writes records with their observations, first entities and version 1, set-based: one
- * multi-row INSERT per table per chunk. Returns the new record ids in input order.
+ * multi-row INSERT per table per chunk. Returns the new ids in input order.
  */
 export async function insertRecords(
   tx: Db,
   centerId: string,
   now: Date,
   prepared: readonly PreparedRecord[],
-): Promise<string[]> {
-  const ids: string[] = [];
+): Promise<InsertedRecord[]> {
+  const ids: InsertedRecord[] = [];
   for (let i = 0; i < prepared.length; i += CHUNK) {
     const chunk = prepared.slice(i, i + CHUNK).map((p) => toRows(p, centerId, now));
     await tx.insert(records).values(chunk.map((c) => c.record));
@@ -71,7 +73,9 @@ export async function insertRecords(
         changedAt: now,
       })),
     );
-    ids.push(...chunk.map((c) => c.record.id));
+    ids.push(
+      ...chunk.map((c) => ({ id: c.record.id, observationIds: c.observations.map((o) => o.id) })),
+    );
   }
   return ids;
 }
