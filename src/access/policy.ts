@@ -18,13 +18,14 @@ export function canView(viewer: Viewer, obj: MarkedObject): boolean {
 }
 
 function passesTlpCap(viewer: Viewer, obj: MarkedObject, owner: boolean, named: boolean) {
+  // "AMBER never to partner-only users": nor anything stricter than AMBER (ADR 0003).
+  if (isPartnerOnly(viewer) && obj.tlp !== 'CLEAR' && obj.tlp !== 'GREEN') return false;
   switch (obj.tlp) {
     case 'RED':
       return owner || named;
     case 'AMBER+STRICT':
       return owner;
     case 'AMBER':
-      return !isPartnerOnly(viewer);
     case 'GREEN':
     case 'CLEAR':
       return true;

@@ -24,10 +24,10 @@ export function visibleTo(viewer: Viewer, t: MarkedColumns): SQL {
   const named = sql`${agency} = any(${t.releasableTo})`;
   const audienceIds = uuidArray([viewer.agencyId, ...viewer.sharingGroupIds]);
   const audience = sql`(${owner} or (${t.partnerShare} = 'full' and (cardinality(${t.releasableTo}) = 0 or ${t.releasableTo} && ${audienceIds})))`;
-  const openTlp = isPartnerOnly(viewer)
-    ? sql`('CLEAR', 'GREEN')`
-    : sql`('CLEAR', 'GREEN', 'AMBER')`;
-  const tlpCap = sql`(${t.tlp} in ${openTlp} or (${t.tlp} = 'AMBER+STRICT' and ${owner}) or (${t.tlp} = 'RED' and (${owner} or ${named})))`;
+  // A partner-only user sees nothing stricter than GREEN (ADR 0003).
+  const tlpCap = isPartnerOnly(viewer)
+    ? sql`${t.tlp} in ('CLEAR', 'GREEN')`
+    : sql`(${t.tlp} in ('CLEAR', 'GREEN', 'AMBER') or (${t.tlp} = 'AMBER+STRICT' and ${owner}) or (${t.tlp} = 'RED' and (${owner} or ${named})))`;
   const allowed = textArray([...caveatsAllowedByAttributes(viewer), 'PROPRIETARY']);
   const caveats = sql`(${t.caveats} <@ ${allowed} and (not ('PROPRIETARY' = any(${t.caveats})) or ${owner} or ${named}))`;
   return sql`(${audience} and ${tlpCap} and ${caveats})`;

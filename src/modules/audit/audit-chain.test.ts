@@ -29,3 +29,43 @@ describeEachDatabase('audit chain', (kind) => {
     await expect(database.db.execute(sql`delete from audit_log`)).rejects.toSatisfy(refused);
   });
 });
+
+describeEachDatabase('audit input hygiene', (kind) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+  });
+  afterAll(() => database.close());
+
+  it('X-01 user input with NUL bytes, lone surrogates or null-prototype objects is still audited', async () => {
+    const actor = { viewer: null, username: 'bad\u0000name', clientIp: null, now: new Date() };
+    const details = Object.assign(Object.create(null) as Record<string, unknown>, {
+      query: 'x\u0000y',
+      half: '\uD800',
+    });
+    await database.db.transaction((tx) =>
+      appendAudit(tx, actor, [
+        { action: 'search', reason: 'r\u0000', objectIds: ['a\u0000'], details },
+      ]),
+    );
+    const [row] = await database.db
+      .execute<{ details: { query: string } }>(
+        sql`select details from audit_log order by seq desc limit 1`,
+      )
+      .then((r) => r.rows);
+    expect(row?.details.query).toBe('x\uFFFDy');
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
+  });
+
+  it('X-01 a batch larger than the bind-parameter limit is appended in one transaction', async () => {
+    const events = Array.from({ length: 5000 }, (_, i) => ({
+      action: 'record.read',
+      objectIds: [String(i)],
+    }));
+    const now = new Date();
+    await database.db.transaction((tx) =>
+      appendAudit(tx, { viewer: null, clientIp: null, now }, events),
+    );
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
+  });
+});

@@ -14,6 +14,7 @@ import { auditChainHead, auditLog } from './audit.table.ts';
 export const GENESIS_HASH = '0'.repeat(64);
 /** Serialises appends so each row chains to the one committed before it. */
 const CHAIN_LOCK_KEY = 7_243_001;
+const INSERT_CHUNK = 2000;
 
 export type AuditActor = {
   viewer: Viewer | null;
@@ -34,7 +35,10 @@ export type AuditEvent = {
 
 type AuditRow = typeof auditLog.$inferSelect;
 
-/** Append events to the chain. Must run inside the transaction of the action it records. */
+/**
+ * Append events to the chain. Must run inside the transaction of the action it records, at
+ * READ COMMITTED (the default): the tail is read after the lock is taken.
+ */
 export async function appendAudit(tx: Tx, actor: AuditActor, events: readonly AuditEvent[]) {
   if (events.length === 0) return;
   await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK_KEY})`);
@@ -50,7 +54,10 @@ export async function appendAudit(tx: Tx, actor: AuditActor, events: readonly Au
     prevHash = row.hash;
     return row;
   });
-  await tx.insert(auditLog).values(rows);
+  // Chunked: 16 columns a row must stay under PostgreSQL's 65,535 bind parameters.
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    await tx.insert(auditLog).values(rows.slice(i, i + INSERT_CHUNK));
+  }
   await tx
     .insert(auditChainHead)
     .values({ id: 1, seq, hash: prevHash })
@@ -64,19 +71,39 @@ function toRow(actor: AuditActor, e: AuditEvent, seq: number, prevHash: string):
     id: newId(),
     at: actor.now,
     actorUserId: v?.userId ?? null,
-    actorUsername: v ? v.username : (actor.username ?? null),
+    actorUsername: nullableText(v ? v.username : (actor.username ?? null)),
     actorAgencyId: v?.agencyId ?? null,
-    action: e.action,
+    action: cleanText(e.action),
     objectType: e.objectType ?? null,
-    objectIds: [...(e.objectIds ?? [])],
+    objectIds: (e.objectIds ?? []).map(cleanText),
     decision: e.decision ?? 'allow',
-    purpose: v?.purpose ?? v?.systemReason ?? null,
-    reason: e.reason ?? null,
-    details: e.details ?? {},
+    purpose: nullableText(v?.purpose ?? v?.systemReason ?? null),
+    reason: nullableText(e.reason ?? null),
+    details: cleanJson(e.details ?? {}) as Record<string, unknown>,
     clientIp: actor.clientIp,
     prevHash,
   };
   return { ...unhashed, hash: hashRow(unhashed) };
+}
+
+/*
+ * User input reaches audit rows (search terms, attempted usernames). PostgreSQL text cannot
+ * hold NUL and JSON canonicalisation rejects lone surrogates; either would make the audited
+ * action fail. Both are replaced with U+FFFD, and objects are copied into plain ones.
+ */
+// eslint-disable-next-line no-control-regex
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const cleanText = (s: string) => s.replace(UNSTORABLE, '\uFFFD');
+const nullableText = (s: string | null) => (s === null ? null : cleanText(s));
+
+function cleanJson(value: unknown): unknown {
+  if (typeof value === 'string') return cleanText(value);
+  if (Array.isArray(value)) return value.map(cleanJson);
+  if (value instanceof Date) return value.toISOString();
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [cleanText(k), cleanJson(v)]));
+  }
+  return value;
 }
 
 /** SHA-256 over the RFC 8785 canonical JSON of every column but the hash itself. */
@@ -118,9 +145,23 @@ export async function verifyAuditChain(
 async function checkHead(db: Db, lastSeq: number, lastHash: string): Promise<VerifyResult> {
   const [head] = await db.select().from(auditChainHead);
   const recorded = head ?? { seq: 0, hash: GENESIS_HASH };
-  if (recorded.seq !== lastSeq || recorded.hash !== lastHash) {
-    const problem = `the chain ends at row ${lastSeq} but its head is row ${recorded.seq}: rows were removed from the end`;
+  if (recorded.seq > lastSeq) {
+    const problem = `the chain ends at row ${lastSeq} but its recorded head is row ${recorded.seq}: rows were removed from the end`;
     return { ok: false, checked: lastSeq, firstBroken: { seq: lastSeq + 1, problem } };
+  }
+  if (recorded.seq < lastSeq) {
+    const problem = `row ${recorded.seq + 1} and later were added outside the audit service (the head is row ${recorded.seq})`;
+    return { ok: false, checked: recorded.seq, firstBroken: { seq: recorded.seq + 1, problem } };
+  }
+  if (recorded.hash !== lastHash) {
+    return {
+      ok: false,
+      checked: lastSeq - 1,
+      firstBroken: {
+        seq: lastSeq,
+        problem: 'the newest row does not match the recorded head (altered and re-hashed)',
+      },
+    };
   }
   return { ok: true, checked: lastSeq, head: { seq: lastSeq, hash: lastHash } };
 }
