@@ -15,10 +15,20 @@ import { buildApp, type App } from './server/app.ts';
 
 export type Opened = { database: Database; center: CenterInfo };
 
-/** config → database → migrate → center. Refuses a PGlite data directory another process holds. */
+/**
+ * config → database → migrate → center. With PGlite it takes the data-directory lock (one
+ * process per directory), released when the database is closed.
+ */
 export async function openInstance(config: Config): Promise<Opened> {
-  if (!config.databaseUrl) assertUnlocked(config.dataDir);
-  const database = await openDatabase(config);
+  const release = config.databaseUrl ? () => undefined : acquireLock(config.dataDir, { url: null });
+  let opened: Database;
+  try {
+    opened = await openDatabase(config);
+  } catch (err) {
+    release();
+    throw err;
+  }
+  const database: Database = { ...opened, close: () => opened.close().finally(release) };
   try {
     await database.migrate();
     const center = await ensureCenter(database.db, config.centerName);
@@ -41,21 +51,28 @@ export async function serve(
 ): Promise<{ app: App; url: string; stop: () => Promise<void> }> {
   const { database, center } = opened;
   const app = await buildApp({ config, database, clock: systemClock, center });
-  await app.listen({ port: config.port, host: config.host });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  const releaseLock = config.databaseUrl ? () => undefined : acquireLock(config.dataDir, { url });
-  if (!config.databaseUrl) writeCredential(config.dataDir, await issueCliToken(opened));
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       await app.close();
       if (!config.databaseUrl) removeCredential(config.dataDir);
       await database.close();
-      releaseLock();
     })());
-  return { app, url, stop };
+  try {
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    if (!config.databaseUrl) {
+      // Now a server: the lock names its URL so the CLI goes through it.
+      acquireLock(config.dataDir, { url });
+      writeCredential(config.dataDir, await issueCliToken(opened));
+    }
+    return { app, url, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
 }
 
 /** A fresh token for the system account; earlier local-CLI tokens are revoked. */

@@ -5,12 +5,15 @@ import { join } from 'node:path';
  * Embedded PGlite allows one process per data directory. The server holds this lock while it
  * runs; the CLI reads it to talk to the server instead of opening the database.
  */
-export type LockInfo = { pid: number; url: string; startedAt: string };
+/** `url` is null while a CLI command has the database open in-process (not a server). */
+export type LockInfo = { pid: number; url: string | null; startedAt: string };
 
 export class DataDirLockedError extends Error {
   readonly holder: LockInfo;
   constructor(holder: LockInfo) {
-    super(`The data directory is in use by Watchfloor process ${holder.pid} (${holder.url})`);
+    super(
+      `The data directory is in use by Watchfloor process ${holder.pid} (${holder.url ?? 'a CLI command'})`,
+    );
     this.holder = holder;
   }
 }

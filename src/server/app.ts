@@ -38,6 +38,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
     logger: {
       level: deps.config.logLevel,
+      // Logs go to stderr: stdout is the CLI's (one JSON object with --json).
+      stream: process.stderr,
       redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
     },
     bodyLimit: deps.config.maxBodyBytes,

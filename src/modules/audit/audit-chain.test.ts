@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { desc, sql } from 'drizzle-orm';
+import { auditLog } from './audit.table.ts';
 import type { Database } from '../../db/client.ts';
 import { createTestDatabase, describeEachDatabase } from '../../db/test-db.ts';
 import { appendAudit, verifyAuditChain } from './audit.service.ts';
@@ -49,11 +50,11 @@ describeEachDatabase('audit input hygiene', (kind) => {
       ]),
     );
     const [row] = await database.db
-      .execute<{ details: { query: string } }>(
-        sql`select details from audit_log order by seq desc limit 1`,
-      )
-      .then((r) => r.rows);
-    expect(row?.details.query).toBe('x\uFFFDy');
+      .select({ details: auditLog.details })
+      .from(auditLog)
+      .orderBy(desc(auditLog.seq))
+      .limit(1);
+    expect(row?.details['query']).toBe('x\uFFFDy');
     expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
   });
 

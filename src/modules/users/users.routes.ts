@@ -25,7 +25,10 @@ import {
 export function usersRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['users'];
-  const listQuery = pageQuerySchema.extend({ agencyId: z.uuid().optional() });
+  const listQuery = pageQuerySchema.extend({
+    agencyId: z.uuid().optional(),
+    username: z.string().trim().toLowerCase().max(100).optional(),
+  });
   r.get(
     '/users',
     {

@@ -30,7 +30,7 @@ const { passwordHash: _omit, ...publicColumns } = getTableColumns(users);
 
 export async function listUsers(
   ctx: ServiceContext,
-  page: PageQuery & { agencyId?: string | undefined },
+  page: PageQuery & { agencyId?: string | undefined; username?: string | undefined },
 ) {
   const after = decodeCursor(page.cursor);
   const rows = await ctx.db
@@ -40,6 +40,7 @@ export async function listUsers(
       and(
         after ? lt(users.id, after) : undefined,
         page.agencyId ? eq(users.agencyId, page.agencyId) : undefined,
+        page.username ? eq(users.username, page.username) : undefined,
       ),
     )
     .orderBy(desc(users.id))
