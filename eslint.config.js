@@ -8,25 +8,44 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-non-null-assertion': 'off',
-      '@typescript-eslint/no-unnecessary-condition': ['error', { allowConstantLoopConditions: true }],
+      '@typescript-eslint/no-unnecessary-condition': [
+        'error',
+        { allowConstantLoopConditions: true },
+      ],
     },
   },
   {
     // Only db/, access/, repositories and migrations touch the database client (CONVENTIONS).
     files: ['src/**/*.ts'],
-    ignores: ['src/db/**', 'src/access/**', 'src/**/*.repository.ts', 'src/**/*.test.ts', 'src/**/*.test-helpers.ts'],
+    ignores: [
+      'src/db/**',
+      'src/access/**',
+      'src/**/*.repository.ts',
+      'src/**/*.test.ts',
+      'src/**/*.test-helpers.ts',
+    ],
     rules: {
-      'no-restricted-imports': ['error', { paths: [
-        { name: '@electric-sql/pglite', message: 'Open databases through src/db/client.ts' },
-        { name: 'pg', message: 'Open databases through src/db/client.ts' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@electric-sql/pglite', message: 'Open databases through src/db/client.ts' },
+            { name: 'pg', message: 'Open databases through src/db/client.ts' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -40,4 +59,5 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
+  prettier,
 );

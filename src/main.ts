@@ -1,12 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
-import {
-  acquireLock,
-  assertUnlocked,
-  removeCredential,
-  writeCredential,
-} from './db/data-dir-lock.ts';
+import { acquireLock, removeCredential, writeCredential } from './db/data-dir-lock.ts';
 import { systemClock } from './shared/clock.ts';
 import { apiTokens } from './modules/auth/auth.table.ts';
 import { createApiToken } from './modules/auth/auth.service.ts';

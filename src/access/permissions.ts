@@ -25,7 +25,8 @@ export const PERMISSIONS = {
   'agencies:admin': ['admin'],
   'users:read': ['admin', 'privacy_officer', 'auditor', 'supervisor'],
   'users:admin': ['admin'],
-  'users:suspend': ['admin', 'privacy_officer'],
+  /** CI-16: the privacy officer (or an admin) suspends users and whole agencies. */
+  'accounts:suspend': ['admin', 'privacy_officer'],
   'sharing-groups:read': everyone,
   'sharing-groups:admin': ['admin'],
   'audit:read': ['auditor', 'privacy_officer'],

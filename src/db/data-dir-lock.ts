@@ -50,12 +50,6 @@ export function acquireLock(
   };
 }
 
-/** Refuses to open a data directory another live process holds. */
-export function assertUnlocked(dataDir: string): void {
-  const holder = readLock(dataDir);
-  if (holder && holder.pid !== process.pid) throw new DataDirLockedError(holder);
-}
-
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);

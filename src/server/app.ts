@@ -21,6 +21,7 @@ import type { Clock } from '../shared/clock.ts';
 import { newId } from '../shared/ids.ts';
 import type { CenterInfo } from '../modules/center/center.service.ts';
 import { makeAuthHook } from './auth-hook.ts';
+import { rejectUnstorableInput } from './input-hygiene.ts';
 import { registerMetrics } from './metrics.ts';
 import { problem, sendProblem, toProblem } from './problem.ts';
 import { registerApiRoutes } from './routes.ts';
@@ -45,6 +46,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     bodyLimit: deps.config.maxBodyBytes,
     genReqId: () => newId(),
     routerOptions: { maxParamLength: 200 },
+    // Errors raised before routing (bad URL encoding) answer as problem documents too.
+    frameworkErrors: (error, request, reply) => {
+      void sendProblem(reply, toProblem(error, request));
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -64,11 +69,19 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'] } },
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(new Error(`Too many requests; retry in ${context.after}`), {
+        statusCode: 429,
+        code: 'FST_ERR_RATE_LIMIT',
+      }),
+  });
   await registerOpenApi(app);
 
   const metrics = registerMetrics(app);
   app.addHook('onRequest', makeAuthHook(deps.database.db, deps.clock));
+  app.addHook('preValidation', rejectUnstorableInput);
   app.setErrorHandler((error: Error, request, reply) => {
     const p = toProblem(error, request);
     if (p.status >= 500) request.log.error({ err: error }, 'request failed');

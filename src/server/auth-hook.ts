@@ -7,6 +7,7 @@ import { forbidden, unauthenticated, validationFailed } from '../shared/errors.t
 import { csrfRequired } from '../modules/auth/auth.errors.ts';
 import { authenticate } from '../modules/auth/auth.service.ts';
 import { sha256 } from '../modules/auth/secrets.ts';
+import { appendAudit } from '../modules/audit/audit.service.ts';
 
 export const SESSION_COOKIE = 'wf_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -30,13 +31,30 @@ export function makeAuthHook(db: Db, clock: Clock) {
       sessionToken,
       purpose: statedPurpose(request),
     });
+    // A refused request is audited (CI-08) before the 403 goes out.
+    const deny = (reason: string) =>
+      db.transaction((tx) =>
+        appendAudit(tx, { viewer: auth.viewer, clientIp: request.ip, now: clock.now() }, [
+          {
+            action: 'access.denied',
+            decision: 'deny',
+            reason,
+            details: { method: request.method, route: request.routeOptions.url ?? request.url },
+          },
+        ]),
+      );
     if (auth.via === 'session' && !SAFE_METHODS.has(request.method)) {
-      checkCsrf(request.headers['x-csrf-token'], auth.csrfTokenHash);
+      if (!isCsrfValid(request.headers['x-csrf-token'], auth.csrfTokenHash)) {
+        await deny('missing or wrong CSRF token');
+        throw csrfRequired();
+      }
     }
     request.viewer = auth.viewer;
     request.sessionTokenHash = auth.sessionTokenHash;
-    if (!hasPermission(auth.viewer, access))
+    if (!hasPermission(auth.viewer, access)) {
+      await deny(`needs the '${access}' permission`);
       throw forbidden(`This needs the '${access}' permission`);
+    }
   };
 }
 
@@ -61,9 +79,7 @@ function statedPurpose(request: FastifyRequest): string | null {
   return value.length >= 3 ? value : null;
 }
 
-function checkCsrf(header: string | string[] | undefined, expectedHash: string | null) {
-  if (typeof header !== 'string' || !expectedHash) throw csrfRequired();
-  const given = Buffer.from(sha256(header), 'hex');
-  const expected = Buffer.from(expectedHash, 'hex');
-  if (!timingSafeEqual(given, expected)) throw csrfRequired();
+function isCsrfValid(header: string | string[] | undefined, expectedHash: string | null): boolean {
+  if (typeof header !== 'string' || !expectedHash) return false;
+  return timingSafeEqual(Buffer.from(sha256(header), 'hex'), Buffer.from(expectedHash, 'hex'));
 }

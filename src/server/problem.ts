@@ -48,6 +48,8 @@ const FRAMEWORK_ERRORS: Record<string, [number, string, string]> = {
   ],
   FST_ERR_CTP_INVALID_JSON_BODY: [400, 'request.malformed_json', 'The body is not valid JSON'],
   FST_ERR_RATE_LIMIT: [429, 'request.rate_limited', 'Too many requests; slow down'],
+  FST_ERR_BAD_URL: [400, 'request.malformed_url', 'The URL is not valid'],
+  FST_ERR_MAX_PARAM_LENGTH: [414, 'request.uri_too_long', 'A path segment is too long'],
 };
 
 export function toProblem(
@@ -66,6 +68,14 @@ export function toProblem(
     const where = error.validationContext ?? 'request';
     const errors = error.validation.map((v) => {
       const sub = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
+      // An unknown field is reported on its parent; name the field itself.
+      const issue = v.params.issue as { code?: string; keys?: string[] } | undefined;
+      const key = issue?.code === 'unrecognized_keys' ? issue.keys?.[0] : undefined;
+      if (key)
+        return {
+          path: [where, sub, key].filter(Boolean).join('.'),
+          message: v.message ?? 'unknown field',
+        };
       return { path: [where, sub].filter(Boolean).join('.'), message: v.message ?? 'invalid' };
     });
     return problem(400, 'validation.failed', 'The request is not valid', {

@@ -5,10 +5,12 @@ import { validationFailed } from './errors.ts';
  * Cursor pagination over a UUIDv7 key ordered newest first: the cursor is the last id of
  * the previous page, opaque to clients (base64url).
  */
-export const pageQuerySchema = z.object({
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-});
+export const pageQuerySchema = z
+  .object({
+    cursor: z.string().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+  })
+  .strict();
 export type PageQuery = z.infer<typeof pageQuerySchema>;
 
 export function pageResponseSchema<T extends z.ZodType>(item: T) {

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
@@ -42,7 +43,7 @@ export function registerDemo(program: Command, run: Run): void {
         const opened = await openInstanceForCli(config);
         let result: SeedResult;
         try {
-          result = await seedWithProgress(seedDemoWorld, opened, opts, out);
+          result = await seedWithProgress(seedDemoWorld, opened, opts, out, config.dataDir);
         } catch (err) {
           await opened.database.close().catch(() => undefined);
           throw err;
@@ -80,6 +81,7 @@ async function seedWithProgress(
   opened: Opened,
   opts: Options,
   out: Output,
+  dataDir: string,
 ): Promise<SeedResult> {
   const records = opts.records ?? DEFAULT_DEMO_RECORDS;
   const seed = opts.seed ?? DEFAULT_DEMO_SEED;
@@ -87,7 +89,12 @@ async function seedWithProgress(
   const started = performance.now();
   let result: SeedResult;
   try {
-    result = await seedDemoWorld(opened, { seed, records, onProgress: progress.update });
+    result = await seedDemoWorld(opened, {
+      seed,
+      records,
+      groundTruthPath: join(dataDir, 'demo-ground-truth.ndjson'),
+      onProgress: progress.update,
+    });
   } finally {
     progress.stop();
   }

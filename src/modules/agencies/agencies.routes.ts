@@ -10,6 +10,7 @@ import {
   updateAgencyBodySchema,
 } from './agencies.schemas.ts';
 import {
+  setAgencyActive,
   createAgency,
   deleteAgency,
   getAgency,
@@ -72,4 +73,17 @@ export function agenciesRoutes(app: FastifyInstance, deps: AppDeps) {
       return reply.status(204).send(null);
     },
   );
+  for (const [action, active] of [
+    ['suspend', false],
+    ['reinstate', true],
+  ] as const) {
+    r.post(
+      `/agencies/:id/${action}`,
+      {
+        config: { access: 'accounts:suspend' },
+        schema: { tags, params: idParamsSchema, response: { 200: agencySchema } },
+      },
+      (req) => setAgencyActive(ctxOf(req, deps), req.params.id, active),
+    );
+  }
 }

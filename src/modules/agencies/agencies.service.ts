@@ -15,6 +15,7 @@ import {
 import { newId } from '../../shared/ids.ts';
 import { decodeCursor, toPage, type PageQuery } from '../../shared/pagination.ts';
 import { appendAudit } from '../audit/audit.service.ts';
+import { findCenter } from '../center/center.service.ts';
 import { revokeAllCredentials } from '../auth/auth.service.ts';
 import { users } from '../users/users.table.ts';
 import type { CreateAgencyBody, UpdateAgencyBody } from './agencies.schemas.ts';
@@ -64,7 +65,18 @@ export async function createAgency(ctx: ServiceContext, body: CreateAgencyBody) 
   }
 }
 
+export const hostAgencyProtected = defineError({
+  code: 'agencies.host_protected',
+  status: 409,
+  title: "The center's own agency cannot be suspended or deleted",
+});
+
+async function assertNotHost(ctx: ServiceContext, id: string) {
+  if ((await findCenter(ctx.db))?.hostAgencyId === id) throw hostAgencyProtected();
+}
+
 export async function updateAgency(ctx: ServiceContext, id: string, body: UpdateAgencyBody) {
+  if (body.active === false) await assertNotHost(ctx, id);
   try {
     return await ctx.db.transaction(async (tx) => {
       const [updated] = await tx
@@ -98,8 +110,14 @@ export async function updateAgency(ctx: ServiceContext, id: string, body: Update
   }
 }
 
+/** CI-16: suspending an agency ends every session and token of its users at once. */
+export function setAgencyActive(ctx: ServiceContext, id: string, active: boolean) {
+  return updateAgency(ctx, id, { active });
+}
+
 /** Only an agency nothing refers to can be deleted; otherwise suspend it. */
 export async function deleteAgency(ctx: ServiceContext, id: string) {
+  await assertNotHost(ctx, id);
   try {
     await ctx.db.transaction(async (tx) => {
       const deleted = await tx

@@ -1,5 +1,6 @@
 import { and, arrayContains, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { isoDateTimeSchema } from '../../shared/time.ts';
 import type { ServiceContext } from '../../shared/context.ts';
 import { auditActor } from '../../shared/context.ts';
 import { validationFailed } from '../../shared/errors.ts';
@@ -12,8 +13,8 @@ export const listAuditQuerySchema = z
     action: z.string().max(100).optional(),
     objectId: z.string().max(100).optional(),
     decision: z.enum(['allow', 'deny']).optional(),
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
+    from: isoDateTimeSchema.optional(),
+    to: isoDateTimeSchema.optional(),
     cursor: z.string().max(40).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100),
   })

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, ne } from 'drizzle-orm';
 import type { ServiceContext } from '../../shared/context.ts';
 import { auditActor } from '../../shared/context.ts';
 import { defineError } from '../../shared/errors.ts';
@@ -15,7 +15,12 @@ export const tokenNotFound = defineError({
 });
 
 /** Changing the password ends every other session of the account. */
-export async function changePassword(ctx: ServiceContext, current: string, next: string) {
+export async function changePassword(
+  ctx: ServiceContext,
+  keepSessionHash: string | null,
+  current: string,
+  next: string,
+) {
   const [user] = await ctx.db.select().from(users).where(eq(users.id, ctx.viewer.userId));
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, current)))
     throw invalidCredentials('The current password is wrong');
@@ -26,7 +31,8 @@ export async function changePassword(ctx: ServiceContext, current: string, next:
       .update(users)
       .set({ passwordHash, mustChangePassword: false, updatedAt: ctx.clock.now() })
       .where(eq(users.id, user.id));
-    await tx.delete(sessions).where(eq(sessions.userId, user.id));
+    const others = keepSessionHash ? ne(sessions.tokenHash, keepSessionHash) : undefined;
+    await tx.delete(sessions).where(and(eq(sessions.userId, user.id), others));
     await appendAudit(tx, auditActor(ctx), [
       { action: 'auth.password_change', objectType: 'user', objectIds: [user.id] },
     ]);

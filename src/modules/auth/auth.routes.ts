@@ -118,7 +118,12 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req, reply) => {
-      await changePassword(ctxOf(req, deps), req.body.currentPassword, req.body.newPassword);
+      await changePassword(
+        ctxOf(req, deps),
+        req.sessionTokenHash,
+        req.body.currentPassword,
+        req.body.newPassword,
+      );
       return reply.status(204).send(null);
     },
   );

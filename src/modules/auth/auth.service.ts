@@ -2,7 +2,7 @@
  * The auth module owns sign-in, sessions and API tokens: proving who is asking. It does not
  * decide what they may see (access/) nor manage accounts (users/).
  */
-import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
@@ -44,22 +44,24 @@ export async function login(
 ): Promise<LoginResult> {
   const now = clock.now();
   const [user] = await db.select().from(users).where(eq(users.username, input.username));
-  const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, input.password);
   const actor: AuditActor = {
     viewer: null,
     username: input.username,
     clientIp: input.clientIp,
     now,
   };
-  if (!user?.passwordHash || !ok) {
-    await recordFailedLogin(db, actor, user?.id);
-    throw invalidCredentials();
-  }
-  if (user.lockedUntil && user.lockedUntil > now) {
+  // While locked, every attempt answers the same, right password or not: no guessing on.
+  if (user?.lockedUntil && user.lockedUntil > now) {
+    await verifyPassword(DUMMY_HASH, input.password);
     await auditDenied(db, actor, 'account locked');
     throw accountLocked(undefined, {
       retryAfterSeconds: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000),
     });
+  }
+  const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, input.password);
+  if (!user?.passwordHash || !ok) {
+    await recordFailedLogin(db, actor, user?.id);
+    throw invalidCredentials();
   }
   const viewer = await loadViewer(db, user.id, null);
   if (!viewer?.active || !viewer.agencyActive) {
@@ -162,7 +164,22 @@ export async function authenticate(
           or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
         ),
       );
-    if (t) found = { userId: t.userId, csrfTokenHash: null, sessionTokenHash: null, via: 'token' };
+    if (t) {
+      found = { userId: t.userId, csrfTokenHash: null, sessionTokenHash: null, via: 'token' };
+      // At most one write a minute per token, not one per request.
+      await db
+        .update(apiTokens)
+        .set({ lastUsedAt: now })
+        .where(
+          and(
+            eq(apiTokens.id, t.id),
+            or(
+              isNull(apiTokens.lastUsedAt),
+              lt(apiTokens.lastUsedAt, new Date(now.getTime() - 60_000)),
+            ),
+          ),
+        );
+    }
   } else if (creds.sessionToken) {
     const tokenHash = sha256(creds.sessionToken);
     const [s] = await db

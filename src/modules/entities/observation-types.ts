@@ -45,17 +45,19 @@ const upperToken = (max: number) =>
     .transform((s) => s.toUpperCase().replace(/[\s-]+/g, ''))
     .pipe(z.string().min(1).max(max));
 
+/** YYYY, YYYY-MM or YYYY-MM-DD, and a real calendar date when complete. */
 export const partialDateSchema = z
   .string()
   .regex(
     /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/,
     'must be YYYY, YYYY-MM or YYYY-MM-DD',
   )
-  .refine((s) => s.length < 10 || !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a real date')
-  .refine(
-    (s) => s.length < 10 || new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-    'not a real date',
-  );
+  .refine((s) => {
+    // zod runs refinements even after the regex fails, so this must not assume the shape.
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return true;
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, 'not a real date');
 
 export const addressSchema = z
   .object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDateTimeSchema } from '../../shared/time.ts';
 import {
   HOW_OBSERVED,
   SAR_BEHAVIOUR_CODES,
@@ -145,8 +146,8 @@ const cyberIndicatorPayload = z
     pattern: text(10_000).optional(),
     patternType: z.enum(['stix', 'snort', 'suricata', 'yara', 'sigma', 'pcre', 'other']).optional(),
     indicatorTypes: z.array(text(60)).max(20).optional(),
-    validFrom: z.iso.datetime({ offset: true }).optional(),
-    validUntil: z.iso.datetime({ offset: true }).optional(),
+    validFrom: isoDateTimeSchema.optional(),
+    validUntil: isoDateTimeSchema.optional(),
     observables: z
       .array(z.object({ type: text(60), value: text(2000) }).strict())
       .max(500)

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDateTimeSchema } from '../../shared/time.ts';
 import { CAVEATS, markingSchema, SHARE_LEVELS, TLP_LEVELS } from '../../access/markings.ts';
 import {
   OBSERVATION_ROLES,
@@ -7,10 +8,7 @@ import {
 } from '../entities/observation-types.ts';
 import { DISPOSITIONS, INFORMATION_CATEGORIES, RECORD_KINDS } from './record-kinds.ts';
 
-const isoDateTime = z.iso.datetime({
-  offset: true,
-  message: 'must be an ISO 8601 date-time with offset',
-});
+const isoDateTime = isoDateTimeSchema;
 
 export const locationSchema = z
   .object({

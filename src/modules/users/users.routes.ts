@@ -80,7 +80,7 @@ export function usersRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post(
     '/users/:id/suspend',
     {
-      config: { access: 'users:suspend' },
+      config: { access: 'accounts:suspend' },
       schema: { tags, params: idParamsSchema, response: { 200: userSchema } },
     },
     (req) => setUserActive(ctxOf(req, deps), req.params.id, false),
@@ -88,7 +88,7 @@ export function usersRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post(
     '/users/:id/reinstate',
     {
-      config: { access: 'users:suspend' },
+      config: { access: 'accounts:suspend' },
       schema: { tags, params: idParamsSchema, response: { 200: userSchema } },
     },
     (req) => setUserActive(ctxOf(req, deps), req.params.id, true),

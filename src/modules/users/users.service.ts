@@ -17,6 +17,7 @@ import { appendAudit } from '../audit/audit.service.ts';
 import { createApiToken, revokeAllCredentials } from '../auth/auth.service.ts';
 import { generateOneTimePassword, hashPassword } from '../auth/secrets.ts';
 import { agencyNotFound } from '../agencies/agencies.service.ts';
+import { findCenter } from '../center/center.service.ts';
 import type { CreateUserBody, UpdateUserBody } from './users.schemas.ts';
 import { users } from './users.table.ts';
 
@@ -99,7 +100,18 @@ export async function createUser(ctx: ServiceContext, body: CreateUserBody) {
   }
 }
 
+export const systemAccountProtected = defineError({
+  code: 'users.system_account',
+  status: 409,
+  title: "The center's system account cannot be changed, deleted or given tokens through the API",
+});
+
+async function assertNotSystem(ctx: ServiceContext, id: string) {
+  if ((await findCenter(ctx.db))?.systemUserId === id) throw systemAccountProtected();
+}
+
 export async function updateUser(ctx: ServiceContext, id: string, body: UpdateUserBody) {
+  await assertNotSystem(ctx, id);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .update(users)
@@ -127,6 +139,7 @@ export function setUserActive(ctx: ServiceContext, id: string, active: boolean) 
 }
 
 export async function deleteUser(ctx: ServiceContext, id: string) {
+  await assertNotSystem(ctx, id);
   try {
     await ctx.db.transaction(async (tx) => {
       const deleted = await tx.delete(users).where(eq(users.id, id)).returning({ id: users.id });
@@ -148,5 +161,6 @@ export async function createTokenForUser(
   input: { name: string; expiresInDays: number | null },
 ) {
   await getUser(ctx, userId);
+  await assertNotSystem(ctx, userId);
   return createApiToken(ctx.db, auditActor(ctx), { userId, ...input });
 }
