@@ -2,7 +2,8 @@
  * The real CLI in child processes: exit codes, the --json contract, and the in-process path
  * of the API client (no server running). The server path is in api-client.test.ts.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { credentialPath, readCredential } from '../db/data-dir-lock.ts';
 import {
@@ -65,6 +66,13 @@ describe('usage and configuration errors', () => {
 });
 
 describe('without a server: the CLI opens the instance itself', () => {
+  it('works on a fresh machine: the data directory is created, readable only by its owner', async () => {
+    const dir = join(tempDataDir(), 'not', 'yet', 'there');
+    const agency = await cli(dir, ['agency', 'create', '--name', 'Arlington County PD', '--json']);
+    expect(agency.code, agency.stderr).toBe(0);
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+  });
+
   it('migrate → agency → user (password on stdin) → token; the token and password work against `serve`', async () => {
     const dir = tempDataDir();
     const migrated = await cli(dir, ['migrate', '--json']);

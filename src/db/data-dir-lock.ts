@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -38,6 +38,7 @@ export function acquireLock(
 ): () => void {
   const holder = readLock(dataDir);
   if (holder && holder.pid !== process.pid) throw new DataDirLockedError(holder);
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   rmSync(lockPath(dataDir), { force: true });
   const fd = openSync(lockPath(dataDir), 'wx', 0o600);
   writeFileSync(

@@ -45,7 +45,7 @@ export const BEHAVIOUR_SCENES: Readonly<Record<SarBehaviourCode, BehaviourSpec>>
     sectors: ['ENRG', 'WATR', 'TRANS', 'GVTBLDG', 'TELCM', 'DFNSE', 'NCLR', 'UTL'],
     cores: [
       (s) =>
-        `${cap(s.subject)} was found inside the fenced perimeter of ${s.target} after climbing a locked gate. When challenged by ${s.observer}, ${s.he} said ${s.rng.pick(['he was looking for a lost dog', 'he was taking a shortcut', 'he worked for a contractor but could not name the company'])} and left on foot.`,
+        `${cap(s.subject)} was found inside the fenced perimeter of ${s.target} after climbing a locked gate. When challenged by ${s.observer}, ${s.he} said ${s.rng.pick([`${s.he} was looking for a lost dog`, `${s.he} was taking a shortcut`, `${s.he} worked for a contractor but could not name the company`])} and left on foot.`,
       (s) =>
         `${cap(s.subject)} followed an employee through a badge-controlled door at ${s.target} and was found in a non-public corridor near the control room. ${cap(s.he)} claimed to be an HVAC contractor; the vendor has no record of the visit.`,
       (s) =>
@@ -128,7 +128,7 @@ export const BEHAVIOUR_SCENES: Readonly<Record<SarBehaviourCode, BehaviourSpec>>
     sectors: ['ENRG', 'NCLR', 'TRANS', 'CHEM', 'WATR', 'GVTBLDG', 'MASS', 'DFNSE'],
     cores: [
       (s) =>
-        `${cap(s.subject)} approached ${s.observer} at ${s.target} and asked ${s.rng.pick(['what time the guard shift changes', 'how many people work the overnight shift', 'whether the cameras along the fence actually record', 'which tanks hold chlorine', 'how long police take to answer an alarm', 'where the control room is', 'how trucks are inspected at the gate'])}. When asked why, ${s.he} ${s.rng.pick(['changed the subject', 'said he was "just curious" and walked away', 'became nervous and left'])}.`,
+        `${cap(s.subject)} approached ${s.observer} at ${s.target} and asked ${s.rng.pick(['what time the guard shift changes', 'how many people work the overnight shift', 'whether the cameras along the fence actually record', 'which tanks hold chlorine', 'how long police take to answer an alarm', 'where the control room is', 'how trucks are inspected at the gate'])}. When asked why, ${s.he} ${s.rng.pick(['changed the subject', `said ${s.he} was "just curious" and walked away`, 'became nervous and left'])}.`,
       (s) =>
         `Over ${s.times} visits to the coffee shop across from ${s.target}, ${s.subject} struck up conversations with employees and asked about badge procedures and which doors are alarmed.`,
     ],
@@ -175,7 +175,7 @@ export const BEHAVIOUR_SCENES: Readonly<Record<SarBehaviourCode, BehaviourSpec>>
     sectors: ['TRANS', 'ENRG', 'NCLR', 'WATR', 'GVTBLDG', 'DFNSE', 'MASS', 'DAMS', 'TELCM'],
     cores: [
       (s) =>
-        `${cap(s.subject)} was photographing ${s.rng.pick(['the vehicle entrance and guard booth', 'security cameras along the fence line', 'the ventilation intakes', 'the bridge supports from below', 'the transformer yard', 'the gate inspection lane'])} at ${s.target} with ${s.rng.pick(['a cell phone', 'a camera with a telephoto lens', 'a tablet', 'a camera held at waist level'])}. When ${s.observer} approached, ${s.he} ${s.rng.pick(['put the phone away and walked off', 'said he was a photography student', 'became evasive and left', 'refused to say why'])}.`,
+        `${cap(s.subject)} was photographing ${s.rng.pick(['the vehicle entrance and guard booth', 'security cameras along the fence line', 'the ventilation intakes', 'the bridge supports from below', 'the transformer yard', 'the gate inspection lane'])} at ${s.target} with ${s.rng.pick(['a cell phone', 'a camera with a telephoto lens', 'a tablet', 'a camera held at waist level'])}. When ${s.observer} approached, ${s.he} ${s.rng.pick(['put the phone away and walked off', `said ${s.he} was a photography student`, 'became evasive and left', 'refused to say why'])}.`,
       (s) =>
         `${cap(s.observer)} saw a passenger in ${car(s)} filming ${s.target} while the car circled the block ${s.times} times.`,
     ],
