@@ -29,7 +29,7 @@ const kind = values.db === 'postgres' ? 'postgres' : 'pglite';
 const records = Number(values.records);
 const requests = Number(values.requests);
 const ADMIN = 'admin.vfc';
-const RESTRICTIVE = 'partner.dominion';
+const RESTRICTIVE = 'partner.port';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'watchfloor-bench-'));
 const databaseUrl = kind === 'postgres' ? await freshPostgresDatabase() : undefined;

@@ -1,3 +1,4 @@
+import { bulkInsert } from '../../db/bulk-insert.ts';
 import type { Db } from '../../db/client.ts';
 import { newId } from '../../shared/ids.ts';
 import type { Marking } from '../../access/markings.ts';
@@ -33,7 +34,7 @@ export type PreparedRecord = {
 };
 
 const INTEL_REVIEW_YEARS = 5; // 28 CFR 23.20(h): review within five years at most (CI-09).
-const CHUNK = 500; // ~30 parameters a row stays well below PostgreSQL's 65,535 limit.
+const CHUNK = 1000; // One JSON parameter per table per chunk; bounds statement size.
 
 export type InsertedRecord = { id: string; observationIds: string[] };
 
@@ -50,21 +51,27 @@ export async function insertRecords(
   const ids: InsertedRecord[] = [];
   for (let i = 0; i < prepared.length; i += CHUNK) {
     const chunk = prepared.slice(i, i + CHUNK).map((p) => toRows(p, centerId, now));
-    await tx.insert(records).values(chunk.map((c) => c.record));
     const obs = chunk.flatMap((c) => c.observations);
-    if (obs.length > 0) {
-      await tx.insert(entities).values(
-        obs.map((o) => ({
-          id: o.entityId,
-          originCenterId: centerId,
-          type: o.type,
-          createdAt: now,
-          updatedAt: now,
-        })),
-      );
-      await tx.insert(observations).values(obs);
-    }
-    await tx.insert(recordVersions).values(
+    await bulkInsert(
+      tx,
+      records,
+      chunk.map((c) => c.record),
+    );
+    await bulkInsert(
+      tx,
+      entities,
+      obs.map((o) => ({
+        id: o.entityId,
+        originCenterId: centerId,
+        type: o.type,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    );
+    await bulkInsert(tx, observations, obs);
+    await bulkInsert(
+      tx,
+      recordVersions,
       chunk.map((c) => ({
         recordId: c.record.id,
         version: 1,

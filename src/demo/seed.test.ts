@@ -1,0 +1,117 @@
+/**
+ * The demo world loaded into a real database, and what the README says each persona can and
+ * cannot see, checked against the visibility rule as the API applies it.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Caveat, Tlp } from '../access/markings.ts';
+import type { Database } from '../db/client.ts';
+import { createTestDatabase, describeEachDatabase } from '../db/test-db.ts';
+import type { Opened } from '../main.ts';
+import { systemClock } from '../shared/clock.ts';
+import { ensureCenter } from '../modules/center/center.service.ts';
+import { observations } from '../modules/entities/entities.table.ts';
+import { listRecords } from '../modules/records/records.service.ts';
+import { users } from '../modules/users/users.table.ts';
+import { loadViewer } from '../modules/users/viewer-loader.ts';
+import { seedDemoWorld } from './seed.ts';
+
+type Seen = { tlp: Tlp; caveats: Caveat[]; isOwnAgency: boolean };
+
+describeEachDatabase('demo world seeded into the database', (kind) => {
+  let database: Database;
+  let opened: Opened;
+  const truthPath = join(mkdtempSync(join(tmpdir(), 'wf-truth-')), 'truth.ndjson');
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    opened = { database, center: await ensureCenter(database.db, 'Test') };
+    await seedDemoWorld(opened, { seed: 7, records: 1500, groundTruthPath: truthPath });
+  }, 120_000);
+  afterAll(() => database.close());
+
+  async function visibleTo(username: string, purpose: string | null = null): Promise<Seen[]> {
+    const [user] = await database.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.username, username));
+    const viewer = await loadViewer(database.db, user!.id, purpose);
+    const ctx = {
+      db: database.db,
+      viewer: viewer!,
+      clientIp: null,
+      clock: systemClock,
+      centerId: opened.center.id,
+    };
+    const seen: Seen[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listRecords(ctx, { limit: 500, cursor });
+      seen.push(
+        ...page.items.map((r) => ({
+          tlp: r.markings.tlp,
+          caveats: r.markings.caveats,
+          isOwnAgency: r.isOwnAgency,
+        })),
+      );
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return seen;
+  }
+  const withCaveat = (seen: Seen[], c: Caveat) => seen.filter((r) => r.caveats.includes(c)).length;
+
+  it('seeding twice leaves the world as it is', async () => {
+    expect(await seedDemoWorld(opened, { seed: 7, records: 1500 })).toMatchObject({
+      seeded: false,
+      records: 1500,
+    });
+  });
+
+  it('the ground-truth file names every observation once', async () => {
+    const lines = readFileSync(truthPath, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { observationId: string });
+    const [row] = await database.db.select({ n: count() }).from(observations);
+    expect(lines).toHaveLength(row!.n);
+    expect(new Set(lines.map((l) => l.observationId)).size).toBe(row!.n);
+  });
+
+  it('partner.port sees no LES, PII or AMBER-and-stricter records, but does see some', async () => {
+    const seen = await visibleTo('partner.port');
+    expect(seen.length).toBeGreaterThan(0);
+    expect(withCaveat(seen, 'LES') + withCaveat(seen, 'PII')).toBe(0);
+    expect(seen.filter((r) => !['CLEAR', 'GREEN'].includes(r.tlp))).toEqual([]);
+  });
+
+  it('analyst.vdh sees health reporting but no LES or criminal intelligence', async () => {
+    const seen = await visibleTo('analyst.vdh', 'outbreak investigation');
+    expect(withCaveat(seen, 'HEALTH')).toBeGreaterThan(0);
+    expect(withCaveat(seen, 'LES') + withCaveat(seen, 'CRIMINAL_INTEL')).toBe(0);
+  });
+
+  it('auditor.vfc sees no LES, PII or intelligence content', async () => {
+    const seen = await visibleTo('auditor.vfc', 'quarterly audit');
+    expect(
+      withCaveat(seen, 'LES') + withCaveat(seen, 'PII') + withCaveat(seen, 'CRIMINAL_INTEL'),
+    ).toBe(0);
+  });
+
+  it('analyst.vfc sees law-enforcement records and no HEALTH; criminal intelligence only with a purpose', async () => {
+    const without = await visibleTo('analyst.vfc');
+    expect(withCaveat(without, 'LES')).toBeGreaterThan(0);
+    expect(withCaveat(without, 'HEALTH') + withCaveat(without, 'CRIMINAL_INTEL')).toBe(0);
+    const withPurpose = await visibleTo('analyst.vfc', 'case 25-0042');
+    expect(withCaveat(withPurpose, 'CRIMINAL_INTEL')).toBeGreaterThan(0);
+  });
+
+  it('admin.vfc sees more than any restricted persona, yet not everything the center holds', async () => {
+    const admin = await visibleTo('admin.vfc');
+    expect(admin.length).toBeGreaterThan((await visibleTo('partner.port')).length);
+    expect(admin.length).toBeLessThan(1500);
+    expect(withCaveat(admin, 'CRIMINAL_INTEL')).toBe(0);
+  });
+});
