@@ -42,8 +42,22 @@ const config = loadConfig({
 });
 const opened = await openInstance(config);
 const seedStart = performance.now();
-await seedDemoWorld(opened, { seed: 1, records });
+// The records phase is timed from the first batch committed to the last, so account set-up
+// (argon2id hashing of ~60 demo passwords) does not count against the load rate.
+let firstBatch: { at: number; done: number } | undefined;
+let lastBatchAt = 0;
+await seedDemoWorld(opened, {
+  seed: 1,
+  records,
+  onProgress: (done) => {
+    lastBatchAt = performance.now();
+    firstBatch ??= { at: lastBatchAt, done };
+  },
+});
 const seedSeconds = (performance.now() - seedStart) / 1000;
+const recordsPhase = firstBatch
+  ? (records - firstBatch.done) / ((lastBatchAt - firstBatch.at) / 1000)
+  : 0;
 const server = await serve(config, opened);
 
 const admin = await tokenFor(ADMIN);
@@ -67,7 +81,7 @@ const result: Record<string, unknown> = {
   db: kind,
   records,
   seedSeconds: round(seedSeconds),
-  recordsPerSecond: Math.round(records / seedSeconds),
+  recordsPerSecond: Math.round(recordsPhase),
 };
 for (const [name, token] of [
   ['admin', admin],
