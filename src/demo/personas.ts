@@ -9,8 +9,10 @@ export const DEMO_PERSONAS: readonly DemoPersona[] = [
   {
     username: 'admin.vfc',
     roleSummary: 'Administrator at the Virginia Fusion Center, every attribute',
-    canSee: 'every record the agencies share in full with the fusion center, its own records, users, agencies and settings',
-    cannotSee: "other agencies' AMBER+STRICT, RED not released to it, pointer-only and unshared records; criminal intelligence without a stated purpose",
+    canSee:
+      'every record the agencies share in full with the fusion center, its own records, users, agencies and settings',
+    cannotSee:
+      "other agencies' AMBER+STRICT, RED not released to it, pointer-only and unshared records; criminal intelligence without a stated purpose",
   },
   {
     username: 'analyst.vfc',
