@@ -1,4 +1,4 @@
-import { getTableColumns, getTableName, sql } from 'drizzle-orm';
+import { getTableColumns, getTableName, sql, type InferInsertModel } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from './client.ts';
 
@@ -13,7 +13,7 @@ import type { Db } from './client.ts';
 export async function bulkInsert<T extends PgTable>(
   tx: Db,
   table: T,
-  rows: readonly Partial<T['$inferInsert']>[],
+  rows: readonly InferInsertModel<T>[],
 ): Promise<void> {
   const first = rows[0];
   if (!first) return;
