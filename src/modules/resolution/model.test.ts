@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { demoObservations } from './datasets.ts';
+import { compressPatterns, runSession } from './em.ts';
+import { score, withPopulation, type Model } from './model.ts';
+import type { Observation } from './spec.ts';
+import { train } from './training.ts';
+
+/** A small deterministic generator, so the synthetic mixture is the same every run. */
+function lcg(seed: number) {
+  let s = seed >>> 0;
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+}
+
+describe('EM', () => {
+  it('converges and recovers m and λ from a known two-class mixture', () => {
+    const trueM = [0.9, 0.8, 0.95];
+    const u = [0.05, 0.1, 0.02];
+    const lambda = 0.3;
+    const next = lcg(7);
+    const vectors = Array.from({ length: 5000 }, () => {
+      const match = next() < lambda;
+      return Int8Array.from(trueM.map((m, f) => (next() < (match ? m : (u[f] ?? 0)) ? 0 : 1)));
+    });
+    const result = runSession({
+      patterns: compressPatterns(vectors),
+      include: [true, true, true],
+      u: u.map((x) => [x, 1 - x]),
+      priorM: trueM.map(() => [0.5, 0.5]),
+      maxIterations: 500,
+    });
+    expect(result.iterations).toBeLessThan(500);
+    expect(result.lambda).toBeCloseTo(lambda, 1);
+    result.matchCounts.forEach((row, f) => {
+      const m = (row[0] ?? 0) / ((row[0] ?? 0) + (row[1] ?? 0));
+      expect(Math.abs(m - (trueM[f] ?? 0))).toBeLessThan(0.03);
+    });
+  });
+});
+
+describe('training on the demo world', () => {
+  const { observations } = demoObservations(3, 1500);
+  const model = train(observations, { randomPairs: 50_000 });
+  const person = model.types.person;
+
+  it('learns m > u for every agreeing level that carries evidence, and m < u for disagreement', () => {
+    expect(person).toBeDefined();
+    const agreeing = [
+      ['given', 'exact'],
+      ['given', 'nickname'],
+      ['surname', 'exact'],
+      ['dob', 'exact'],
+      ['dob', 'transposed'],
+      ['street', 'exact'],
+      ['locality', 'postcode_city'],
+      ['identifier', 'exact'],
+    ] as const;
+    for (const [field, level] of agreeing) {
+      const p = person?.fields[field]?.[level];
+      expect(p, `${field}.${level}`).toBeDefined();
+      expect(p?.m, `${field}.${level}`).toBeGreaterThan(p?.u ?? 1);
+    }
+    for (const field of ['given', 'surname', 'dob', 'identifier']) {
+      const p = person?.fields[field]?.[field === 'identifier' ? 'conflict' : 'else'];
+      expect(p?.m, field).toBeLessThan(p?.u ?? 0);
+    }
+    expect(person?.lambda).toBeGreaterThan(0);
+    expect(person?.lambda).toBeLessThan(0.01);
+  });
+
+  it('is plain JSON: a stored and reloaded model scores exactly the same', () => {
+    const reloaded = JSON.parse(JSON.stringify(model)) as Model;
+    const [a, b] = observations.filter((o) => o.type === 'person');
+    if (!a || !b) throw new Error('demo world without persons');
+    expect(score(reloaded, a, b)).toEqual(score(model, a, b));
+  });
+
+  it('scores symmetrically and explains every weight', () => {
+    const a = pers('1', { givenName: 'Robert', surname: 'Smith', dateOfBirth: '1980-03-07' });
+    const b = pers('2', { givenName: 'Bob', surname: 'SMITH', dateOfBirth: '1980-07-03' });
+    const s = score(model, a, b);
+    expect(score(model, b, a)).toEqual(s);
+    expect(s.evidence.map((e) => `${e.field}:${e.level}`)).toEqual([
+      'given:nickname',
+      'surname:exact',
+      'dob:transposed',
+    ]);
+    const total = s.evidence.reduce((sum, e) => sum + e.weight, 0);
+    expect(s.evidenceWeight).toBeCloseTo(total, 9);
+    expect(s.probability).toBeCloseTo(1 / (1 + 2 ** -s.weight), 12);
+  });
+
+  it('lowers the prior as the population grows past the training set', () => {
+    const grown = withPopulation(model, 'person', (person?.observations ?? 0) * 10);
+    expect(grown.types.person?.lambda).toBeCloseTo((person?.lambda ?? 0) / 10, 12);
+    expect(model.types.person?.lambda).toBe(person?.lambda); // the stored model is untouched
+  });
+
+  it('weighs agreement on a common surname less than on a rare one', () => {
+    const pair = (surname: string) =>
+      score(model, pers('1', { surname }), pers('2', { surname })).evidence[0]?.weight ?? 0;
+    const frequencies = person?.termFrequencies['surname'] ?? {};
+    const common = Object.keys(frequencies)[0] ?? 'smith';
+    expect(pair(common)).toBeLessThan(pair('zyzzogeton'));
+  });
+});
+
+function pers(id: string, attributes: Record<string, unknown>): Observation {
+  return { id, type: 'person', attributes };
+}

@@ -1,0 +1,57 @@
+/** Every observation type's resolution spec, by type. */
+import type { ObservationType } from '../entities/observation-types.ts';
+import {
+  EMAIL_SPEC,
+  IDENTIFIER_SPEC,
+  LOCATION_SPEC,
+  ONLINE_ACCOUNT_SPEC,
+  ORGANIZATION_SPEC,
+  PHONE_SPEC,
+  WEAPON_SPEC,
+} from './other-specs.ts';
+import { PERSON_SPEC } from './person-spec.ts';
+import type { Observation, TypeSpec } from './spec.ts';
+import { VEHICLE_SPEC } from './vehicle-spec.ts';
+
+// Features are opaque outside their own spec; `unknown` here is what keeps them so.
+export const SPECS: Readonly<Record<ObservationType, TypeSpec<unknown>>> = {
+  person: PERSON_SPEC,
+  vehicle: VEHICLE_SPEC,
+  organization: ORGANIZATION_SPEC,
+  location: LOCATION_SPEC,
+  weapon: WEAPON_SPEC,
+  phone: PHONE_SPEC,
+  email: EMAIL_SPEC,
+  online_account: ONLINE_ACCOUNT_SPEC,
+  identifier: IDENTIFIER_SPEC,
+};
+
+/** An observation with its features computed once, for scoring many pairs. */
+export type Prepared = {
+  id: string;
+  type: ObservationType;
+  features: unknown;
+  keys: readonly string[];
+};
+
+export function prepare(observation: Observation): Prepared {
+  const spec = SPECS[observation.type];
+  const features = spec.prepare(observation.attributes);
+  return {
+    id: observation.id,
+    type: observation.type,
+    features,
+    keys: spec.blockingKeys(features),
+  };
+}
+
+/** Level indices of every field for one pair (-1 where a value is missing). */
+export function compareVector(a: Prepared, b: Prepared): Int8Array {
+  const fields = SPECS[a.type].fields;
+  const out = new Int8Array(fields.length);
+  fields.forEach((field, i) => {
+    const level = field.compare(a.features, b.features);
+    out[i] = level === null ? -1 : field.levels.indexOf(level);
+  });
+  return out;
+}
