@@ -176,4 +176,34 @@ describeEachDatabase('records API', (kind) => {
       [1, 'Trespass at substation'],
     ]);
   });
+
+  it('mentions in the narrative become observations with offsets; a listed subject gains its place in the text', async () => {
+    const analyst = await t.personas.analyst((await t.buildAgency()).id);
+    const narrative =
+      'A man later identified as John Doe called from (804) 555-0142 and left in a gray sedan bearing Virginia registration TKM-8876.';
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/records',
+      headers: analyst.auth,
+      payload: recordBody({ narrative }),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const obs = res.json().observations as {
+      type: string;
+      role: string;
+      attributes: Record<string, unknown>;
+      textStart: number | null;
+      textEnd: number | null;
+    }[];
+    const text = (o: (typeof obs)[number]) => narrative.slice(o.textStart ?? 0, o.textEnd ?? 0);
+    const subject = obs.find((o) => o.type === 'person' && o.role === 'subject');
+    expect(subject && text(subject)).toBe('John Doe');
+    const phone = obs.find((o) => o.type === 'phone');
+    expect(phone).toMatchObject({ role: 'mentioned', attributes: { number: '+18045550142' } });
+    expect(phone && text(phone)).toBe('(804) 555-0142');
+    expect(obs.find((o) => o.type === 'vehicle')).toMatchObject({
+      attributes: { plate: 'TKM8876', plateState: 'VA' },
+    });
+    expect(obs.filter((o) => o.type === 'person')).toHaveLength(1);
+  });
 });

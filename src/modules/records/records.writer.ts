@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { bulkInsert } from '../../db/bulk-insert.ts';
+import { withExtractions } from './record-extraction.ts';
 import type { Db } from '../../db/client.ts';
 import { newId } from '../../shared/ids.ts';
 import type { Marking } from '../../access/markings.ts';
@@ -31,6 +33,8 @@ export type PreparedRecord = {
   informationCategory?: InformationCategory | undefined;
   disposition?: string | null | undefined;
   notifyOwnerOnHit?: boolean | undefined;
+  /** Set by ingest, so the same row ingested again is recognised as unchanged. */
+  contentHash?: string | null | undefined;
 };
 
 const INTEL_REVIEW_YEARS = 5; // 28 CFR 23.20(h): review within five years at most (CI-09).
@@ -120,10 +124,11 @@ function toRows(p: PreparedRecord, centerId: string, now: Date) {
     validatedAt: intel ? now : null,
     reviewDueAt: intel ? addYears(now, INTEL_REVIEW_YEARS) : null,
     payload: p.payload,
+    contentHash: p.contentHash ?? null,
     createdAt: now,
     updatedAt: now,
   };
-  const obs = p.observations.map((o) => ({
+  const obs = withExtractions(p.narrative, p.observations).map((o) => ({
     id: newId(),
     originCenterId: centerId,
     version: 1,
@@ -186,6 +191,46 @@ export function snapshotOf(
       textEnd: o.textEnd,
     })),
   };
+}
+
+/**
+ * Replaces the content of existing records with a new version (ingest of a changed row):
+ * the record row moves to version + 1, its observations are replaced, and the full new
+ * state is kept in record_versions. Returns nothing; ids are the caller's.
+ */
+export async function rewriteRecords(
+  tx: Db,
+  centerId: string,
+  now: Date,
+  changes: readonly { id: string; version: number; prepared: PreparedRecord }[],
+): Promise<void> {
+  for (const change of changes) {
+    const { record, observations: obs } = toRows(change.prepared, centerId, now);
+    const { id: _new, createdAt: _c, enteredAt: _e, ...content } = record;
+    const next = { ...content, id: change.id, version: change.version + 1 };
+    await tx.update(records).set(next).where(eq(records.id, change.id));
+    await tx.delete(observations).where(eq(observations.recordId, change.id));
+    const rebased = obs.map((o) => ({ ...o, recordId: change.id }));
+    await bulkInsert(
+      tx,
+      entities,
+      rebased.map((o) => ({
+        id: o.entityId,
+        originCenterId: centerId,
+        type: o.type,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    );
+    await bulkInsert(tx, observations, rebased);
+    await tx.insert(recordVersions).values({
+      recordId: change.id,
+      version: next.version,
+      snapshot: snapshotOf(next, rebased),
+      changedByUserId: change.prepared.createdByUserId,
+      changedAt: now,
+    });
+  }
 }
 
 function addYears(d: Date, years: number): Date {
