@@ -38,7 +38,7 @@ export function withExtractions(
 /** Extracted values are normalised by the same schema as submitted ones (plates, phones…). */
 function normalised(e: Extraction): Extraction | undefined {
   const parsed = observationAttributeSchemas[e.type].safeParse(e.attributes);
-  return parsed.success ? { ...e, attributes: parsed.data as Record<string, unknown> } : undefined;
+  return parsed.success ? { ...e, attributes: parsed.data } : undefined;
 }
 
 function fromExtraction(e: Extraction): ObservationInput {

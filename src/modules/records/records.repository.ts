@@ -97,3 +97,24 @@ export async function unsafeFindRecordMarking(
     .where(eq(records.id, id));
   return row;
 }
+
+/**
+ * Existing records of one source by their source record ids, WITHOUT the visibility rule:
+ * ingest writes for the source's own agency and must recognise what it wrote before.
+ */
+export function unsafeFindBySourceRecordIds(
+  db: Db,
+  source: string,
+  sourceRecordIds: readonly string[],
+) {
+  if (sourceRecordIds.length === 0) return Promise.resolve([]);
+  return db
+    .select({
+      id: records.id,
+      version: records.version,
+      contentHash: records.contentHash,
+      sourceRecordId: records.sourceRecordId,
+    })
+    .from(records)
+    .where(and(eq(records.source, source), inArray(records.sourceRecordId, [...sourceRecordIds])));
+}

@@ -52,6 +52,8 @@ export const records = pgTable(
     validatedAt: timestamp('validated_at', { withTimezone: true }),
     reviewDueAt: timestamp('review_due_at', { withTimezone: true }),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    /** Hash of the content as ingested: the same row ingested again changes nothing. */
+    contentHash: text('content_hash'),
     ...timestamps,
   },
   (t) => [
