@@ -31,6 +31,11 @@ const envSchema = z.object({
     .int()
     .min(1024)
     .default(1024 * 1024),
+  WATCHFLOOR_MAX_INGEST_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(2 * 1024 ** 3),
 });
 
 export type Config = Readonly<{
@@ -43,6 +48,7 @@ export type Config = Readonly<{
   sessionHours: number;
   secureCookies: boolean;
   maxBodyBytes: number;
+  maxIngestBytes: number;
 }>;
 
 export class ConfigError extends Error {}
@@ -64,5 +70,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: e.WATCHFLOOR_SESSION_HOURS,
     secureCookies: e.WATCHFLOOR_SECURE_COOKIES,
     maxBodyBytes: e.WATCHFLOOR_MAX_BODY_BYTES,
+    maxIngestBytes: e.WATCHFLOOR_MAX_INGEST_BYTES,
   });
 }

@@ -7,6 +7,7 @@ import { apiTokens } from './modules/auth/auth.table.ts';
 import { createApiToken } from './modules/auth/auth.service.ts';
 import { ensureCenter, systemViewer, type CenterInfo } from './modules/center/center.service.ts';
 import { buildApp, type App } from './server/app.ts';
+import { startIngestWorker } from './jobs/ingest-worker.ts';
 
 export type Opened = { database: Database; center: CenterInfo };
 
@@ -45,10 +46,28 @@ export async function serve(
   opened: Opened,
 ): Promise<{ app: App; url: string; stop: () => Promise<void> }> {
   const { database, center } = opened;
-  const app = await buildApp({ config, database, clock: systemClock, center });
+  const worker = startIngestWorker({
+    db: database.db,
+    kind: database.kind,
+    clock: systemClock,
+    center,
+    onError: (err) => {
+      app.log.error({ err }, 'ingest job failed');
+    },
+  });
+  const app = await buildApp({
+    config,
+    database,
+    clock: systemClock,
+    center,
+    onIngestQueued: () => {
+      worker.wake();
+    },
+  });
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      await worker.stop();
       await app.close();
       if (!config.databaseUrl) removeCredential(config.dataDir);
       await database.close();

@@ -30,6 +30,9 @@ export const PERMISSIONS = {
   'sharing-groups:read': everyone,
   'sharing-groups:admin': ['admin'],
   'audit:read': ['auditor', 'privacy_officer'],
+  'sources:read': everyone,
+  'sources:admin': ['admin', 'supervisor'],
+  'ingest:write': contentWriters,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import type { ReadableStream } from 'node:stream/web';
 /**
  * The one way a CLI command acts: an HTTP API request. When a server holds the PGlite data
  * directory the request goes to it over HTTP with the local credential it left; otherwise
@@ -23,7 +25,14 @@ export type ApiClient = {
   readonly via: 'server' | 'in-process';
   /** `path` is below /api/v1. Resolves with the parsed body; throws ApiProblemError otherwise. */
   request<T>(method: HttpMethod, path: string, body?: unknown): Promise<T>;
+  /** POSTs multipart form data, streamed (file parts are file-backed Blobs, never loaded whole). */
+  upload<T>(path: string, form: FormData): Promise<T>;
   close(): Promise<void>;
+};
+
+export type ClientOptions = {
+  /** In-process only: run queued ingest jobs in this process (the ingest command waits for them). */
+  ingestWorker?: boolean;
 };
 
 const API_PREFIX = '/api/v1';
@@ -37,8 +46,9 @@ export async function withApiClient<T>(
   config: Config,
   purpose: string,
   fn: (api: ApiClient) => Promise<T>,
+  options: ClientOptions = {},
 ): Promise<T> {
-  const api = await openApiClient(config, purpose);
+  const api = await openApiClient(config, purpose, options);
   try {
     return await fn(api);
   } finally {
@@ -47,7 +57,11 @@ export async function withApiClient<T>(
 }
 
 /** `purpose` names the command in the audit log (e.g. "CLI: agency create"). */
-export async function openApiClient(config: Config, purpose: string): Promise<ApiClient> {
+export async function openApiClient(
+  config: Config,
+  purpose: string,
+  options: ClientOptions = {},
+): Promise<ApiClient> {
   if (!config.databaseUrl) {
     const holder = readLock(config.dataDir);
     if (holder?.url === null) {
@@ -65,7 +79,7 @@ export async function openApiClient(config: Config, purpose: string): Promise<Ap
   }
   const opened = await openInstanceForCli(config);
   try {
-    return await inProcessClient(config, opened, purpose, { ownsInstance: true });
+    return await inProcessClient(config, opened, purpose, { ownsInstance: true, ...options });
   } catch (err) {
     await opened.database.close();
     throw err;
@@ -77,14 +91,16 @@ export async function openApiClient(config: Config, purpose: string): Promise<Ap
  * a command that talks to a running server starts in a fraction of the time.
  */
 const loadInProcess = async () => {
-  const [main, app, auth, center, clock] = await Promise.all([
+  const [main, app, auth, center, clock, worker] = await Promise.all([
     import('../main.ts'),
     import('../server/app.ts'),
     import('../modules/auth/auth.service.ts'),
     import('../modules/center/center.service.ts'),
     import('../shared/clock.ts'),
+    import('../jobs/ingest-worker.ts'),
   ]);
   return {
+    startIngestWorker: worker.startIngestWorker,
     openInstance: main.openInstance,
     buildApp: app.buildApp,
     createApiToken: auth.createApiToken,
@@ -139,6 +155,14 @@ function serverClient(baseUrl: string, token: string): ApiClient {
       }
       return interpret(res.status, await res.text()) as T;
     },
+    async upload<T>(path: string, form: FormData) {
+      const res = await fetch(`${baseUrl}${API_PREFIX}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+        body: form,
+      });
+      return interpret(res.status, await res.text()) as T;
+    },
     close: () => Promise.resolve(),
   };
 }
@@ -151,9 +175,19 @@ export async function inProcessClient(
   config: Config,
   opened: Opened,
   purpose: string,
-  { ownsInstance }: { ownsInstance: boolean },
+  { ownsInstance, ingestWorker }: { ownsInstance: boolean } & ClientOptions,
 ): Promise<ApiClient> {
-  const { buildApp, createApiToken, systemViewer, systemClock } = await loadInProcess();
+  const { buildApp, createApiToken, systemViewer, systemClock, startIngestWorker } =
+    await loadInProcess();
+  const worker = ingestWorker
+    ? startIngestWorker({
+        db: opened.database.db,
+        kind: opened.database.kind,
+        clock: systemClock,
+        center: opened.center,
+        onError: (err) => process.stderr.write(`ingest worker: ${String(err)}\n`),
+      })
+    : undefined;
   // The app logs to stdout, which belongs to the command's result: quiet unless asked for.
   const logLevel = process.env['WATCHFLOOR_LOG_LEVEL'] ? config.logLevel : 'silent';
   const app = await buildApp({
@@ -161,6 +195,7 @@ export async function inProcessClient(
     database: opened.database,
     clock: systemClock,
     center: opened.center,
+    onIngestQueued: () => worker?.wake(),
   });
   const now = systemClock.now();
   const created = await createApiToken(
@@ -181,6 +216,20 @@ export async function inProcessClient(
     });
     return interpret(res.statusCode, res.body) as T;
   };
+  const upload = async <T>(path: string, form: FormData) => {
+    // A Response serialises the form as a multipart stream with its boundary header.
+    const encoded = new Response(form);
+    const res = await app.inject({
+      method: 'POST',
+      url: `${API_PREFIX}${path}`,
+      headers: {
+        authorization: `Bearer ${created.token}`,
+        'content-type': encoded.headers.get('content-type') ?? 'multipart/form-data',
+      },
+      payload: Readable.fromWeb(encoded.body as ReadableStream<Uint8Array>),
+    });
+    return interpret(res.statusCode, res.body) as T;
+  };
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
@@ -189,10 +238,11 @@ export async function inProcessClient(
       } catch {
         // It expires on its own within IN_PROCESS_TOKEN_MINUTES.
       }
+      await worker?.stop();
       await app.close();
       if (ownsInstance) await opened.database.close();
     })());
-  return { via: 'in-process', request, close };
+  return { via: 'in-process', request, upload, close };
 }
 
 function requestHeaders(token: string, body: unknown): Record<string, string> {

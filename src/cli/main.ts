@@ -7,6 +7,8 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { registerAgencyCreate } from './commands/agency-create.ts';
+import { registerIngest } from './commands/ingest.ts';
+import { registerSourceCreate } from './commands/source-create.ts';
 import { registerAuditVerify } from './commands/audit-verify.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerMigrate } from './commands/migrate.ts';
@@ -29,6 +31,8 @@ export function buildProgram(run: Run): Command {
   registerMigrate(program, run);
   registerDemo(program, run);
   registerAgencyCreate(program.command('agency').description('Manage agencies'), run);
+  registerSourceCreate(program.command('source').description('Manage sources of records'), run);
+  registerIngest(program, run);
   registerUserCreate(program.command('user').description('Manage user accounts'), run);
   registerTokenCreate(program.command('token').description('Manage API tokens'), run);
   registerAuditVerify(program.command('audit').description('Work with the audit log'), run);

@@ -10,3 +10,5 @@ export { sessions, apiTokens } from '../modules/auth/auth.table.ts';
 export { records, recordVersions } from '../modules/records/records.table.ts';
 export { entities, observations } from '../modules/entities/entities.table.ts';
 export { auditLog, auditChainHead } from '../modules/audit/audit.table.ts';
+export { sources } from '../modules/sources/sources.table.ts';
+export { ingestJobs, ingestErrors } from '../modules/ingest/ingest.table.ts';

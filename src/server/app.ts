@@ -31,6 +31,8 @@ export type AppDeps = {
   database: Database;
   clock: Clock;
   center: CenterInfo;
+  /** Called when an ingest job is queued, so the worker starts at once. */
+  onIngestQueued?: () => void;
 };
 
 export type App = FastifyInstance;
@@ -95,12 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   );
 
   registerOperationalRoutes(app, deps, () => metrics.metrics());
-  await app.register(
-    (api) => {
-      registerApiRoutes(api, deps);
-    },
-    { prefix: '/api/v1' },
-  );
+  await app.register((api) => registerApiRoutes(api, deps), { prefix: '/api/v1' });
   return app;
 }
 

@@ -4,12 +4,14 @@ import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { entitiesRoutes } from '../modules/entities/entities.routes.ts';
 import { recordsRoutes } from '../modules/records/records.routes.ts';
+import { ingestRoutes } from '../modules/ingest/ingest.routes.ts';
+import { sourcesRoutes } from '../modules/sources/sources.routes.ts';
 import { sharingGroupsRoutes } from '../modules/sharing-groups/sharing-groups.routes.ts';
 import { usersRoutes } from '../modules/users/users.routes.ts';
 import type { AppDeps } from './app.ts';
 
 /** Every module's routes under /api/v1. */
-export function registerApiRoutes(api: FastifyInstance, deps: AppDeps): void {
+export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Promise<void> {
   authRoutes(api, deps);
   agenciesRoutes(api, deps);
   usersRoutes(api, deps);
@@ -17,4 +19,6 @@ export function registerApiRoutes(api: FastifyInstance, deps: AppDeps): void {
   recordsRoutes(api, deps);
   entitiesRoutes(api, deps);
   auditRoutes(api, deps);
+  sourcesRoutes(api, deps);
+  await api.register((scope) => ingestRoutes(scope, deps));
 }

@@ -1,4 +1,8 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Config } from '../config.ts';
+import { startIngestWorker } from '../jobs/ingest-worker.ts';
 import type { Database, DatabaseKind } from '../db/client.ts';
 import { createTestDatabase } from '../db/test-db.ts';
 import { systemClock, type Clock } from '../shared/clock.ts';
@@ -16,13 +20,14 @@ export const TEST_PASSWORD = 'correct horse battery staple';
 export const testConfig: Config = Object.freeze({
   port: 0,
   host: '127.0.0.1',
-  dataDir: '/nonexistent',
+  dataDir: mkdtempSync(join(tmpdir(), 'watchfloor-test-data-')),
   databaseUrl: undefined,
   centerName: 'Test Fusion Center',
   logLevel: 'silent',
   sessionHours: 12,
   secureCookies: false,
   maxBodyBytes: 1024 * 1024,
+  maxIngestBytes: 64 * 1024 * 1024,
 });
 
 export type TestUser = {
@@ -37,11 +42,31 @@ let counter = 0;
 const unique = (prefix: string) => `${prefix}${process.pid}x${++counter}`;
 
 /** A real app over a fresh migrated database, with factories that go through the services. */
-export async function createTestApp(kind: DatabaseKind, opts: { clock?: Clock } = {}) {
+export async function createTestApp(
+  kind: DatabaseKind,
+  opts: { clock?: Clock; ingestWorker?: boolean } = {},
+) {
   const database: Database = await createTestDatabase(kind);
   const clock = opts.clock ?? systemClock;
   const center: CenterInfo = await ensureCenter(database.db, testConfig.centerName);
-  const app: App = await buildApp({ config: testConfig, database, clock, center });
+  const worker = opts.ingestWorker
+    ? startIngestWorker({
+        db: database.db,
+        kind,
+        clock,
+        center,
+        onError: (err) => {
+          throw err;
+        },
+      })
+    : undefined;
+  const app: App = await buildApp({
+    config: testConfig,
+    database,
+    clock,
+    center,
+    onIngestQueued: () => worker?.wake(),
+  });
   const system: ServiceContext = {
     db: database.db,
     viewer: systemViewer(center, 'test setup'),
@@ -133,6 +158,7 @@ export async function createTestApp(kind: DatabaseKind, opts: { clock?: Clock } 
     buildUser,
     personas,
     close: async () => {
+      await worker?.stop();
       await app.close();
       await database.close();
     },
