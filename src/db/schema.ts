@@ -12,3 +12,9 @@ export { entities, observations } from '../modules/entities/entities.table.ts';
 export { auditLog, auditChainHead } from '../modules/audit/audit.table.ts';
 export { sources } from '../modules/sources/sources.table.ts';
 export { ingestJobs, ingestErrors } from '../modules/ingest/ingest.table.ts';
+export {
+  observationKeys,
+  resolutionModel,
+  entityMerges,
+  entityCandidates,
+} from '../modules/resolution/resolution.table.ts';

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Viewer } from '../../access/viewer.ts';
 import { visibleTo } from '../../access/visibility.ts';
@@ -24,6 +24,16 @@ export function createEntitiesRepository({ db, viewer }: { db: Db; viewer: Viewe
     async findEntity(id: string) {
       const [row] = await db.select().from(entities).where(eq(entities.id, id));
       return row;
+    },
+    /** Which of these observations the viewer may see (through their records). */
+    async visibleAmong(ids: readonly string[]): Promise<Set<string>> {
+      if (ids.length === 0) return new Set();
+      const rows = await db
+        .select({ id: observations.id })
+        .from(observations)
+        .innerJoin(records, eq(records.id, observations.recordId))
+        .where(and(inArray(observations.id, [...ids]), visibleTo(viewer, records)));
+      return new Set(rows.map((r) => r.id));
     },
     visibleObservations(entityId: string): Promise<VisibleObservation[]> {
       return db

@@ -32,6 +32,29 @@ const entitySchema = z
       }),
     ),
     recordIds: z.array(z.uuid()),
+    resolution: z.object({
+      merges: z.array(
+        z.object({
+          observationA: z.uuid(),
+          observationB: z.uuid(),
+          probability: z.number(),
+          evidence: z.array(z.object({ field: z.string(), level: z.string(), weight: z.number() })),
+          rule: z.string().nullable(),
+          decidedBy: z.string(),
+          createdAt: z.date(),
+        }),
+      ),
+      possibleAssociations: z.array(
+        z.object({
+          otherEntityId: z.uuid(),
+          observationA: z.uuid(),
+          observationB: z.uuid(),
+          probability: z.number(),
+          evidence: z.array(z.object({ field: z.string(), level: z.string(), weight: z.number() })),
+          reason: z.string().nullable(),
+        }),
+      ),
+    }),
   })
   .meta({ id: 'Entity' });
 

@@ -8,6 +8,8 @@ import type { ServiceContext } from '../../shared/context.ts';
 import { auditActor } from '../../shared/context.ts';
 import { defineError } from '../../shared/errors.ts';
 import { appendAudit } from '../audit/audit.service.ts';
+import type { Db } from '../../db/client.ts';
+import { currentEntityId, mergesAndCandidatesOf } from '../resolution/evidence.ts';
 import { createEntitiesRepository, type VisibleObservation } from './entities.repository.ts';
 
 export const entityNotFound = defineError({
@@ -21,9 +23,10 @@ type ProfileValue = {
   sources: { observationId: string; recordId: string; agencyId: string }[];
 };
 
-export async function getEntityProfile(ctx: ServiceContext, id: string) {
+export async function getEntityProfile(ctx: ServiceContext, requestedId: string) {
   const result = await ctx.db.transaction(async (tx) => {
     const repo = createEntitiesRepository({ db: tx, viewer: ctx.viewer });
+    const id = await currentEntityId(tx, requestedId);
     const entity = await repo.findEntity(id);
     const obs = entity ? await repo.visibleObservations(id) : [];
     const recordIds = [...new Set(obs.map((o) => o.recordId))];
@@ -44,10 +47,12 @@ export async function getEntityProfile(ctx: ServiceContext, id: string) {
             reason: 'not visible or missing',
           },
     ]);
-    return visible ? { entity, obs, recordIds } : undefined;
+    return visible
+      ? { entity, obs, recordIds, resolution: await visibleResolution(repo, tx, id) }
+      : undefined;
   });
   if (!result) throw entityNotFound();
-  const { entity, obs, recordIds } = result;
+  const { entity, obs, recordIds, resolution } = result;
   return {
     id: entity.id,
     type: entity.type,
@@ -56,6 +61,42 @@ export async function getEntityProfile(ctx: ServiceContext, id: string) {
     profile: mergeProfile(obs),
     observations: obs.map(({ agencyId: ownerAgencyId, ...o }) => ({ ...o, ownerAgencyId })),
     recordIds,
+    resolution,
+  };
+}
+
+/**
+ * Merge evidence and possible associations, each shown only when the viewer may see both
+ * observations it rests on: evidence must not reveal what the viewer cannot see.
+ */
+async function visibleResolution(
+  repo: ReturnType<typeof createEntitiesRepository>,
+  tx: Db,
+  id: string,
+) {
+  const { merges, candidates } = await mergesAndCandidatesOf(tx, id);
+  const ids = [...merges, ...candidates].flatMap((x) => [x.observationA, x.observationB]);
+  const seen = await repo.visibleAmong(ids);
+  const both = (x: { observationA: string; observationB: string }) =>
+    seen.has(x.observationA) && seen.has(x.observationB);
+  return {
+    merges: merges.filter(both).map((m) => ({
+      observationA: m.observationA,
+      observationB: m.observationB,
+      probability: m.probability,
+      evidence: m.evidence,
+      rule: m.rule,
+      decidedBy: m.decidedBy,
+      createdAt: m.createdAt,
+    })),
+    possibleAssociations: candidates.filter(both).map((c) => ({
+      otherEntityId: c.entityA === id ? c.entityB : c.entityA,
+      observationA: c.observationA,
+      observationB: c.observationB,
+      probability: c.probability,
+      evidence: c.evidence,
+      reason: c.reason,
+    })),
   };
 }
 

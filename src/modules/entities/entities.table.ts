@@ -7,6 +7,8 @@ import type { ObservationRole, ObservationType } from './observation-types.ts';
 export const entities = pgTable('entities', {
   ...shareableColumns,
   type: text('type').$type<ObservationType>().notNull(),
+  /** Set when resolution merged this entity into another; kept so a split can restore it. */
+  mergedIntoId: uuid('merged_into_id'),
   ...timestamps,
 });
 

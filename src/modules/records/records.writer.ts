@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { bulkInsert } from '../../db/bulk-insert.ts';
+import { resolveNewObservations } from '../resolution/incremental.ts';
 import { withExtractions } from './record-extraction.ts';
 import type { Db } from '../../db/client.ts';
 import { newId } from '../../shared/ids.ts';
@@ -73,6 +74,7 @@ export async function insertRecords(
       })),
     );
     await bulkInsert(tx, observations, obs);
+    await resolveNewObservations(tx, obs, now);
     await bulkInsert(
       tx,
       recordVersions,
@@ -223,6 +225,7 @@ export async function rewriteRecords(
       })),
     );
     await bulkInsert(tx, observations, rebased);
+    await resolveNewObservations(tx, rebased, now);
     await tx.insert(recordVersions).values({
       recordId: change.id,
       version: next.version,

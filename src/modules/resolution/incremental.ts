@@ -1,0 +1,205 @@
+/**
+ * Incremental resolution as records are written: each new observation is blocked against
+ * the indexed keys of every observation already stored, scored with the stored model, and
+ * joins an entity, is linked as a possible association, or stays its own entity. It runs
+ * inside the writer's transaction, set-based per batch: one query for all candidates,
+ * decisions in memory (union-find, so a batch resolves against itself too), then one
+ * UPDATE each for observations and entities.
+ */
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { bulkInsert } from '../../db/bulk-insert.ts';
+import { queryRows } from '../../db/raw.ts';
+import { newId } from '../../shared/ids.ts';
+import type { ObservationType } from '../entities/observation-types.ts';
+import { blockingKeys, DEFAULT_MAX_BLOCK_SIZE } from './blocking.ts';
+import type { Link } from './clustering.ts';
+import type { Model } from './model.ts';
+import { resolveOne, type ExistingObservation } from './resolve.ts';
+import {
+  entityCandidates,
+  entityMerges,
+  observationKeys,
+  resolutionModel,
+} from './resolution.table.ts';
+
+export type NewObservation = {
+  id: string;
+  entityId: string;
+  type: ObservationType;
+  attributes: Record<string, unknown>;
+};
+type Stored = NewObservation;
+type MergeEvent = { survivor: string; absorbed: string; link: Link };
+export type ResolutionOutcome = {
+  merges: number;
+  candidates: number;
+  entityOf: Map<string, string>;
+};
+
+const UNTRAINED: Model = { version: 1, types: {} };
+
+export async function loadModel(tx: Db): Promise<Model> {
+  const [row] = await tx
+    .select({ model: resolutionModel.model })
+    .from(resolutionModel)
+    .where(eq(resolutionModel.id, 1));
+  return row?.model ?? UNTRAINED;
+}
+
+export async function resolveNewObservations(
+  tx: Db,
+  fresh: readonly NewObservation[],
+  now: Date,
+): Promise<ResolutionOutcome> {
+  const keysOf = new Map(fresh.map((o) => [o.id, blockingKeys(o)]));
+  await bulkInsert(
+    tx,
+    observationKeys,
+    fresh.flatMap((o) => keysOf.get(o.id)!.map((key) => ({ observationId: o.id, key }))),
+  );
+  const byKey = await candidatesByKey(tx, [...new Set([...keysOf.values()].flat())]);
+  const model = await loadModel(tx);
+  const parent = new Map<string, string>();
+  const find = (e: string): string => {
+    const p = parent.get(e);
+    if (p === undefined || p === e) return e;
+    const root = find(p);
+    parent.set(e, root);
+    return root;
+  };
+  const merges: MergeEvent[] = [];
+  const candidates: { a: string; b: string; link: Link }[] = [];
+  for (const o of fresh) {
+    const decision = resolveOne(model, o, existingFor(o, keysOf.get(o.id)!, byKey, find));
+    if (decision.action === 'join') {
+      for (const link of [decision.link, ...decision.alsoMerge]) {
+        const survivor = find(decision.entityId);
+        const absorbed = find(link.entityId === decision.entityId ? o.entityId : link.entityId);
+        if (absorbed !== survivor) {
+          parent.set(absorbed, survivor);
+          merges.push({ survivor, absorbed, link });
+        }
+      }
+    }
+    for (const c of decision.candidates) candidates.push({ a: o.entityId, b: c.entityId, link: c });
+  }
+  await applyMerges(tx, merges, find, now);
+  const open = await recordCandidates(tx, candidates, find, now);
+  const entityOf = new Map(fresh.map((o) => [o.id, find(o.entityId)]));
+  return { merges: merges.length, candidates: open, entityOf };
+}
+
+async function candidatesByKey(tx: Db, keys: string[]): Promise<Map<string, Stored[]>> {
+  const byKey = new Map<string, Stored[]>();
+  if (keys.length === 0) return byKey;
+  type Row = {
+    key: string;
+    id: string;
+    entity_id: string;
+    type: ObservationType;
+    attributes: Record<string, unknown>;
+  };
+  const rows = await queryRows<Row>(
+    tx,
+    sql`
+    select k.key, o.id, o.entity_id, o.type, o.attributes
+    from observation_keys k join observations o on o.id = k.observation_id
+    where k.key in (select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))`,
+  );
+  for (const r of rows) {
+    const list = byKey.get(r.key) ?? [];
+    list.push({ id: r.id, entityId: r.entity_id, type: r.type, attributes: r.attributes });
+    byKey.set(r.key, list);
+  }
+  return byKey;
+}
+
+/** The stored observations sharing a key with `o`, each under its current entity. */
+function existingFor(
+  o: NewObservation,
+  keys: string[],
+  byKey: Map<string, Stored[]>,
+  find: (e: string) => string,
+): ExistingObservation[] {
+  const seen = new Map<string, ExistingObservation>();
+  for (const key of keys) {
+    const block = byKey.get(key) ?? [];
+    // A key shared by very many observations says nothing (as in batch resolution).
+    if (block.length > DEFAULT_MAX_BLOCK_SIZE) continue;
+    for (const s of block) {
+      if (s.id !== o.id && s.type === o.type && !seen.has(s.id)) {
+        seen.set(s.id, { entityId: find(s.entityId), observation: s });
+      }
+    }
+  }
+  return [...seen.values()];
+}
+
+async function applyMerges(tx: Db, merges: MergeEvent[], find: (e: string) => string, now: Date) {
+  if (merges.length === 0) return;
+  const mapping = JSON.stringify(
+    merges.map((m) => ({ absorbed: m.absorbed, survivor: find(m.absorbed) })),
+  );
+  const moved = await queryRows<{ id: string; absorbed: string }>(
+    tx,
+    sql`
+    update observations o set entity_id = m.survivor
+    from jsonb_to_recordset(${mapping}::jsonb) as m(absorbed uuid, survivor uuid)
+    where o.entity_id = m.absorbed returning o.id, m.absorbed`,
+  );
+  await tx.execute(sql`
+    update entities e set merged_into_id = m.survivor, updated_at = ${now}
+    from jsonb_to_recordset(${mapping}::jsonb) as m(absorbed uuid, survivor uuid)
+    where e.id = m.absorbed`);
+  const movedBy = new Map<string, string[]>();
+  for (const r of moved) movedBy.set(r.absorbed, [...(movedBy.get(r.absorbed) ?? []), r.id]);
+  await bulkInsert(
+    tx,
+    entityMerges,
+    merges.map((m) => ({
+      id: newId(),
+      entityId: m.survivor,
+      absorbedEntityId: m.absorbed,
+      observationA: m.link.a,
+      observationB: m.link.b,
+      observationIds: movedBy.get(m.absorbed) ?? [],
+      probability: m.link.score.probability,
+      weight: m.link.score.weight,
+      evidence: m.link.score.evidence,
+      rule: m.link.rule ?? null,
+      decidedBy: 'auto',
+      createdAt: now,
+    })),
+  );
+}
+
+async function recordCandidates(
+  tx: Db,
+  found: { a: string; b: string; link: Link }[],
+  find: (e: string) => string,
+  now: Date,
+) {
+  const unique = new Map<string, (typeof found)[number]>();
+  for (const c of found) {
+    const [a, b] = [find(c.a), find(c.b)].sort();
+    if (a !== b && a !== undefined && b !== undefined) unique.set(`${a}|${b}`, { ...c, a, b });
+  }
+  await bulkInsert(
+    tx,
+    entityCandidates,
+    [...unique.values()].map((c) => ({
+      id: newId(),
+      entityA: c.a,
+      entityB: c.b,
+      observationA: c.link.a,
+      observationB: c.link.b,
+      probability: c.link.score.probability,
+      weight: c.link.score.weight,
+      evidence: c.link.score.evidence,
+      reason: c.link.reason ?? null,
+      createdAt: now,
+    })),
+  );
+  return unique.size;
+}

@@ -1,0 +1,91 @@
+import {
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { entities, observations } from '../entities/entities.table.ts';
+import type { Evidence, Model } from './model.ts';
+
+/** Blocking keys of each observation, indexed: a new observation meets its candidates here. */
+export const observationKeys = pgTable(
+  'observation_keys',
+  {
+    observationId: uuid('observation_id')
+      .notNull()
+      .references(() => observations.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.observationId, t.key] }),
+    index('observation_keys_key_idx').on(t.key),
+  ],
+);
+
+/** The trained model (one row): m/u per field level, priors, term frequencies. */
+export const resolutionModel = pgTable('resolution_model', {
+  id: integer('id').primaryKey(),
+  model: jsonb('model').$type<Model>().notNull(),
+  trainedOn: integer('trained_on').notNull(),
+  trainedAt: timestamp('trained_at', { withTimezone: true }).notNull(),
+});
+
+/**
+ * Every merge with its evidence. `observationIds` are those that moved from the absorbed
+ * entity to the survivor, so a split puts exactly those back.
+ */
+export const entityMerges = pgTable(
+  'entity_merges',
+  {
+    id: uuid('id').primaryKey(),
+    entityId: uuid('entity_id')
+      .notNull()
+      .references(() => entities.id),
+    absorbedEntityId: uuid('absorbed_entity_id')
+      .notNull()
+      .references(() => entities.id),
+    observationA: uuid('observation_a').notNull(),
+    observationB: uuid('observation_b').notNull(),
+    observationIds: uuid('observation_ids').array().notNull(),
+    probability: doublePrecision('probability').notNull(),
+    weight: doublePrecision('weight').notNull(),
+    evidence: jsonb('evidence').$type<Evidence[]>().notNull(),
+    rule: text('rule'),
+    decidedBy: text('decided_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    undoneAt: timestamp('undone_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('entity_merges_entity_idx').on(t.entityId),
+    index('entity_merges_absorbed_idx').on(t.absorbedEntityId),
+  ],
+);
+
+/** "Possible association": scored, not merged (below threshold or short of CI-14 evidence). */
+export const entityCandidates = pgTable(
+  'entity_candidates',
+  {
+    id: uuid('id').primaryKey(),
+    entityA: uuid('entity_a').notNull(),
+    entityB: uuid('entity_b').notNull(),
+    observationA: uuid('observation_a').notNull(),
+    observationB: uuid('observation_b').notNull(),
+    probability: doublePrecision('probability').notNull(),
+    weight: doublePrecision('weight').notNull(),
+    evidence: jsonb('evidence').$type<Evidence[]>().notNull(),
+    reason: text('reason'),
+    status: text('status').$type<'open' | 'confirmed' | 'rejected'>().notNull().default('open'),
+    decidedByUserId: uuid('decided_by_user_id'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('entity_candidates_a_idx').on(t.entityA),
+    index('entity_candidates_b_idx').on(t.entityB),
+  ],
+);
