@@ -7,6 +7,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { registerAgencyCreate } from './commands/agency-create.ts';
+import { registerEntitiesExport } from './commands/entities-export.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerSourceCreate } from './commands/source-create.ts';
 import { registerAuditVerify } from './commands/audit-verify.ts';
@@ -33,6 +34,7 @@ export function buildProgram(run: Run): Command {
   registerAgencyCreate(program.command('agency').description('Manage agencies'), run);
   registerSourceCreate(program.command('source').description('Manage sources of records'), run);
   registerIngest(program, run);
+  registerEntitiesExport(program.command('entities').description('Resolved entities'), run);
   registerUserCreate(program.command('user').description('Manage user accounts'), run);
   registerTokenCreate(program.command('token').description('Manage API tokens'), run);
   registerAuditVerify(program.command('audit').description('Work with the audit log'), run);
@@ -55,6 +57,10 @@ function addJsonFlag(command: Command): void {
 
 /** Runs one invocation and resolves with its exit code; never throws. */
 export async function main(argv: readonly string[]): Promise<number> {
+  // A reader that stops early (`… | head`) is not an error: stop quietly.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+  });
   const beforeDashes = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
   const out = createOutput(beforeDashes.includes('--json'));
   let exitCode: number = EXIT.ok;

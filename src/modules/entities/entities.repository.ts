@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Viewer } from '../../access/viewer.ts';
 import { visibleTo } from '../../access/visibility.ts';
@@ -24,6 +24,42 @@ export function createEntitiesRepository({ db, viewer }: { db: Db; viewer: Viewe
     async findEntity(id: string) {
       const [row] = await db.select().from(entities).where(eq(entities.id, id));
       return row;
+    },
+    /** A page of current (unmerged) entities with the observations the viewer may see. */
+    async listWithVisibleObservations(
+      type: ObservationType | undefined,
+      after: string | undefined,
+      limit: number,
+    ) {
+      const page = await db
+        .select({ id: entities.id, type: entities.type })
+        .from(entities)
+        .where(
+          and(
+            isNull(entities.mergedIntoId),
+            type ? eq(entities.type, type) : undefined,
+            after ? gt(entities.id, after) : undefined,
+          ),
+        )
+        .orderBy(asc(entities.id))
+        .limit(limit);
+      const ids = page.map((e) => e.id);
+      const obs =
+        ids.length === 0
+          ? []
+          : await db
+              .select({
+                id: observations.id,
+                entityId: observations.entityId,
+                recordId: records.id,
+                source: records.source,
+                sourceRecordId: records.sourceRecordId,
+              })
+              .from(observations)
+              .innerJoin(records, eq(records.id, observations.recordId))
+              .where(and(inArray(observations.entityId, ids), visibleTo(viewer, records)))
+              .orderBy(asc(observations.id));
+      return { page, obs };
     },
     /** Which of these observations the viewer may see (through their records). */
     async visibleAmong(ids: readonly string[]): Promise<Set<string>> {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { idParamsSchema, type AppDeps } from '../../server/app.ts';
 import { ctxOf } from '../../server/context.ts';
 import { OBSERVATION_ROLES, OBSERVATION_TYPES } from './observation-types.ts';
-import { getEntityProfile } from './entities.service.ts';
+import { getEntityProfile, listEntities } from './entities.service.ts';
 
 const profileValueSchema = z.object({
   value: z.unknown(),
@@ -58,8 +58,45 @@ const entitySchema = z
   })
   .meta({ id: 'Entity' });
 
+const entityListSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      type: z.enum(OBSERVATION_TYPES),
+      observations: z.array(
+        z.object({
+          id: z.uuid(),
+          recordId: z.uuid(),
+          source: z.string(),
+          sourceRecordId: z.string().nullable(),
+        }),
+      ),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+});
+const listQuerySchema = z
+  .object({
+    type: z.enum(OBSERVATION_TYPES).optional(),
+    cursor: z.string().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(1000).default(200),
+  })
+  .strict();
+
 export function entitiesRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/entities',
+    {
+      config: { access: 'entities:read' },
+      schema: {
+        tags: ['entities'],
+        querystring: listQuerySchema,
+        response: { 200: entityListSchema },
+      },
+    },
+    (req) => listEntities(ctxOf(req, deps), req.query),
+  );
   r.get(
     '/entities/:id',
     {

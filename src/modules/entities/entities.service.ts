@@ -7,6 +7,8 @@
 import type { ServiceContext } from '../../shared/context.ts';
 import { auditActor } from '../../shared/context.ts';
 import { defineError } from '../../shared/errors.ts';
+import { decodeCursor, encodeCursor } from '../../shared/pagination.ts';
+import type { ObservationType } from './observation-types.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import type { Db } from '../../db/client.ts';
 import { currentEntityId, mergesAndCandidatesOf } from '../resolution/evidence.ts';
@@ -113,4 +115,41 @@ export function mergeProfile(obs: readonly VisibleObservation[]): Record<string,
     }
   }
   return profile;
+}
+
+/**
+ * Entities page by page (in id order), each with the observations the viewer may see;
+ * entities with none visible are left out. For scoring a clustering against ground truth.
+ */
+export async function listEntities(
+  ctx: ServiceContext,
+  query: { type?: ObservationType | undefined; cursor?: string | undefined; limit: number },
+) {
+  const after = decodeCursor(query.cursor);
+  return ctx.db.transaction(async (tx) => {
+    const repo = createEntitiesRepository({ db: tx, viewer: ctx.viewer });
+    const { page, obs } = await repo.listWithVisibleObservations(query.type, after, query.limit);
+    const byEntity = new Map<string, typeof obs>();
+    for (const o of obs) byEntity.set(o.entityId, [...(byEntity.get(o.entityId) ?? []), o]);
+    const items = page
+      .filter((e) => byEntity.has(e.id))
+      .map((e) => ({
+        id: e.id,
+        type: e.type,
+        observations: (byEntity.get(e.id) ?? []).map(({ entityId: _e, ...o }) => o),
+      }));
+    await appendAudit(tx, auditActor(ctx), [
+      {
+        action: 'entity.list',
+        objectType: 'entity',
+        objectIds: items.map((i) => i.id),
+        details: { type: query.type ?? null },
+      },
+    ]);
+    const last = page.at(-1);
+    return {
+      items,
+      nextCursor: page.length === query.limit && last ? encodeCursor(last.id) : null,
+    };
+  });
 }

@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../db/test-db.ts';
 import { createTestApp, recordBody, type TestApp, type TestUser } from '../../server/test-app.ts';
-import { entities } from '../entities/entities.table.ts';
+import { entities, observations } from '../entities/entities.table.ts';
 import { entityCandidates, entityMerges } from './resolution.table.ts';
 
 type Obs = { type: string; role: string; entityId: string; attributes: Record<string, unknown> };
@@ -144,5 +144,34 @@ describeEachDatabase('incremental resolution as records arrive', (kind) => {
       .from(entityMerges)
       .where(eq(entityMerges.entityId, entityId));
     expect((await profile(sheriff, merge!.absorbedEntityId)).id).toBe(entityId);
+  });
+
+  it('GET /entities pages through entities with only the observations the viewer may see', async () => {
+    const seen = new Map<string, number>();
+    let cursor: string | null = null;
+    do {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/entities?type=person&limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+        headers: police.auth,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const page = res.json<{
+        items: { id: string; observations: unknown[] }[];
+        nextCursor: string | null;
+      }>();
+      for (const e of page.items) {
+        expect(seen.has(e.id)).toBe(false);
+        expect(e.observations.length).toBeGreaterThan(0);
+        seen.set(e.id, e.observations.length);
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
+    // Okafor's entity holds a sheriff's AMBER+STRICT observation the police never see.
+    expect([...seen.values()].every((n) => n >= 1)).toBe(true);
+    const all = await t.database.db.select().from(entities);
+    expect(seen.size).toBeLessThan(
+      all.filter((e) => e.type === 'person' && !e.mergedIntoId).length + 1,
+    );
   });
 });
