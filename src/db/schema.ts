@@ -18,3 +18,8 @@ export {
   entityMerges,
   entityCandidates,
 } from '../modules/resolution/resolution.table.ts';
+export {
+  hits,
+  notifications,
+  notificationReads,
+} from '../modules/correlation/correlation.table.ts';

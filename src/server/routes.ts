@@ -4,6 +4,7 @@ import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { entitiesRoutes } from '../modules/entities/entities.routes.ts';
 import { recordsRoutes } from '../modules/records/records.routes.ts';
+import { correlationRoutes } from '../modules/correlation/correlation.routes.ts';
 import { ingestRoutes } from '../modules/ingest/ingest.routes.ts';
 import { sourcesRoutes } from '../modules/sources/sources.routes.ts';
 import { sharingGroupsRoutes } from '../modules/sharing-groups/sharing-groups.routes.ts';
@@ -20,5 +21,6 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
   entitiesRoutes(api, deps);
   auditRoutes(api, deps);
   sourcesRoutes(api, deps);
+  correlationRoutes(api, deps);
   await api.register((scope) => ingestRoutes(scope, deps));
 }

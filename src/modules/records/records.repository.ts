@@ -118,3 +118,42 @@ export function unsafeFindBySourceRecordIds(
     .from(records)
     .where(and(eq(records.source, source), inArray(records.sourceRecordId, [...sourceRecordIds])));
 }
+
+export type RecordHead = {
+  id: string;
+  kind: string;
+  title: string;
+  occurredFrom: Date | null;
+  enteredAt: Date;
+  ownerAgencyId: string;
+  tlp: MarkedObject['tlp'];
+  caveats: MarkedObject['caveats'];
+  partnerShare: MarkedObject['partnerShare'];
+  networkShare: MarkedObject['networkShare'];
+  releasableTo: MarkedObject['releasableTo'];
+};
+
+/**
+ * Heads (markings, title, dates) of records WITHOUT the visibility rule. The caller must
+ * pass each through `accessLevel` before showing anything: used to decide, per viewer,
+ * whether a hit shows content, a pointer, or nothing.
+ */
+export function unsafeRecordHeads(db: Db, ids: readonly string[]): Promise<RecordHead[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .select({
+      id: records.id,
+      kind: records.kind,
+      title: records.title,
+      occurredFrom: records.occurredFrom,
+      enteredAt: records.enteredAt,
+      ownerAgencyId: records.ownerAgencyId,
+      tlp: records.tlp,
+      caveats: records.caveats,
+      partnerShare: records.partnerShare,
+      networkShare: records.networkShare,
+      releasableTo: records.releasableTo,
+    })
+    .from(records)
+    .where(inArray(records.id, [...ids]));
+}

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { bulkInsert } from '../../db/bulk-insert.ts';
+import { detectHits } from '../correlation/detect.ts';
 import { resolveNewObservations } from '../resolution/incremental.ts';
 import { withExtractions } from './record-extraction.ts';
 import type { Db } from '../../db/client.ts';
@@ -74,7 +75,9 @@ export async function insertRecords(
       })),
     );
     await bulkInsert(tx, observations, obs);
-    await resolveNewObservations(tx, obs, now);
+    const { entityOf } = await resolveNewObservations(tx, obs, now);
+    const owners = new Map(chunk.map((c) => [c.record.id, c.record.ownerAgencyId]));
+    await detectHits(tx, obs, entityOf, owners, now);
     await bulkInsert(
       tx,
       recordVersions,
@@ -225,7 +228,8 @@ export async function rewriteRecords(
       })),
     );
     await bulkInsert(tx, observations, rebased);
-    await resolveNewObservations(tx, rebased, now);
+    const { entityOf } = await resolveNewObservations(tx, rebased, now);
+    await detectHits(tx, rebased, entityOf, new Map([[change.id, next.ownerAgencyId]]), now);
     await tx.insert(recordVersions).values({
       recordId: change.id,
       version: next.version,

@@ -150,16 +150,11 @@ describeEachDatabase('incremental resolution as records arrive', (kind) => {
     const seen = new Map<string, number>();
     let cursor: string | null = null;
     do {
-      const res = await t.app.inject({
-        method: 'GET',
-        url: `/api/v1/entities?type=person&limit=3${cursor ? `&cursor=${cursor}` : ''}`,
-        headers: police.auth,
-      });
+      const url: string = `/api/v1/entities?type=person&limit=3${cursor ? `&cursor=${cursor}` : ''}`;
+      const res = await t.app.inject({ method: 'GET', url, headers: police.auth });
       expect(res.statusCode, res.body).toBe(200);
-      const page = res.json<{
-        items: { id: string; observations: unknown[] }[];
-        nextCursor: string | null;
-      }>();
+      const page: { items: { id: string; observations: unknown[] }[]; nextCursor: string | null } =
+        res.json();
       for (const e of page.items) {
         expect(seen.has(e.id)).toBe(false);
         expect(e.observations.length).toBeGreaterThan(0);

@@ -1,0 +1,53 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ServiceContext } from '../../shared/context.ts';
+import { notificationsSince } from './correlation.service.ts';
+
+const POLL_MS = 200;
+const KEEPALIVE_MS = 15_000;
+
+/**
+ * The live stream for one viewer. It reads the notification table, so it sees what any
+ * process committed; ids are time-ordered, so `Last-Event-ID` resumes exactly. Starting
+ * fresh, it sends only what arrives from now on.
+ */
+export function streamEvents(ctx: ServiceContext, req: FastifyRequest, reply: FastifyReply): void {
+  reply.hijack();
+  const res = reply.raw;
+  res.writeHead(200, {
+    'content-type': 'text/event-stream',
+    'cache-control': 'no-cache',
+    connection: 'keep-alive',
+    'x-content-type-options': 'nosniff',
+  });
+  const resumeFrom = req.headers['last-event-id'];
+  // A fresh stream starts at the newest id: anything later is news.
+  let last: string | null =
+    typeof resumeFrom === 'string' && /^[0-9a-f-]{36}$/i.test(resumeFrom) ? resumeFrom : newestId();
+  let closed = false;
+  let idle = 0;
+  req.raw.on('close', () => {
+    closed = true;
+  });
+  res.write(': connected\n\n');
+  const tick = async () => {
+    if (closed) return;
+    const items = await notificationsSince(ctx, last);
+    for (const n of items) {
+      res.write(`id: ${n.id}\nevent: notification\ndata: ${JSON.stringify(n)}\n\n`);
+      last = n.id;
+    }
+    idle = items.length > 0 ? 0 : idle + POLL_MS;
+    if (idle >= KEEPALIVE_MS) {
+      res.write(': keep-alive\n\n');
+      idle = 0;
+    }
+    setTimeout(() => void tick().catch(() => res.end()), POLL_MS);
+  };
+  void tick().catch(() => res.end());
+}
+
+/** A UUIDv7-shaped id for "now": every notification created later sorts after it. */
+function newestId(): string {
+  const hex = Date.now().toString(16).padStart(12, '0');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7000-8000-000000000000`;
+}

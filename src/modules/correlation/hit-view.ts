@@ -1,0 +1,118 @@
+import { accessLevel } from '../../access/policy.ts';
+import type { Viewer } from '../../access/viewer.ts';
+import type { RecordHead } from '../records/records.repository.ts';
+import type { hits } from './correlation.table.ts';
+
+type Hit = typeof hits.$inferSelect;
+export type AgencyCard = {
+  id: string;
+  name: string;
+  pointOfContact: { name: string; phone?: string; email?: string } | null;
+};
+
+/** XS-02: the only fields a pointer may carry. A test asserts nothing else is ever serialised. */
+export const POINTER_FIELDS = [
+  'matchType',
+  'entityType',
+  'ownerAgency',
+  'pointOfContact',
+  'recordDate',
+  'matchStrength',
+] as const;
+
+export type HitView = {
+  id: string;
+  createdAt: Date;
+  entityId: string;
+  entityType: string;
+  /** outgoing: your agency's record touched another agency's subject; incoming: the reverse. */
+  direction: 'outgoing' | 'incoming';
+  yourRecord: { id: string; kind: string; title: string };
+  other:
+    | {
+        access: 'content';
+        record: {
+          id: string;
+          kind: string;
+          title: string;
+          occurredFrom: Date | null;
+          ownerAgency: { id: string; name: string };
+        };
+      }
+    | {
+        access: 'pointer';
+        pointer: {
+          matchType: 'entity';
+          entityType: string;
+          ownerAgency: { id: string; name: string };
+          pointOfContact: AgencyCard['pointOfContact'];
+          recordDate: string;
+          matchStrength: 'resolved';
+        };
+      }
+    | { access: 'notice'; agency: { id: string; name: string }; at: Date };
+};
+
+/**
+ * What one viewer may learn of a hit. The arriving side sees the other record's content if
+ * the visibility rule allows, else a pointer if only partnerShare=pointer stands in the way,
+ * else nothing at all (undefined). The owner's side always learns who touched its subject
+ * and when (XS-03), and more only as the rule allows.
+ */
+export function hitView(
+  viewer: Viewer,
+  hit: Hit,
+  heads: ReadonlyMap<string, RecordHead>,
+  agencies: ReadonlyMap<string, AgencyCard>,
+): HitView | undefined {
+  const outgoing = hit.agencyId === viewer.agencyId;
+  const mine = heads.get(outgoing ? hit.recordId : hit.otherRecordId);
+  const theirs = heads.get(outgoing ? hit.otherRecordId : hit.recordId);
+  const agency = agencies.get(outgoing ? hit.otherAgencyId : hit.agencyId);
+  if (!mine || !theirs || !agency) return undefined;
+  const base = {
+    id: hit.id,
+    createdAt: hit.createdAt,
+    entityId: hit.entityId,
+    entityType: hit.entityType,
+    direction: outgoing ? ('outgoing' as const) : ('incoming' as const),
+    yourRecord: { id: mine.id, kind: mine.kind, title: mine.title },
+  };
+  const level = accessLevel(viewer, theirs);
+  const owner = { id: agency.id, name: agency.name };
+  if (level === 'content') {
+    return {
+      ...base,
+      other: {
+        access: 'content',
+        record: {
+          id: theirs.id,
+          kind: theirs.kind,
+          title: theirs.title,
+          occurredFrom: theirs.occurredFrom,
+          ownerAgency: owner,
+        },
+      },
+    };
+  }
+  if (level === 'pointer') {
+    const recordDate = (theirs.occurredFrom ?? theirs.enteredAt).toISOString().slice(0, 10);
+    return {
+      ...base,
+      other: {
+        access: 'pointer',
+        pointer: {
+          matchType: 'entity',
+          entityType: hit.entityType,
+          ownerAgency: owner,
+          pointOfContact: agency.pointOfContact,
+          recordDate,
+          matchStrength: 'resolved',
+        },
+      },
+    };
+  }
+  return outgoing
+    ? undefined
+    : { ...base, other: { access: 'notice', agency: owner, at: hit.createdAt } };
+}
