@@ -16,6 +16,7 @@ import { seedDemoWorld } from '../src/demo/seed.ts';
 import { createApiToken } from '../src/modules/auth/auth.service.ts';
 import { systemViewer } from '../src/modules/center/center.service.ts';
 import { users } from '../src/modules/users/users.table.ts';
+import { measureHitLatency } from './hit-latency.ts';
 import { measure } from './stats.ts';
 
 const { values } = parseArgs({
@@ -30,6 +31,7 @@ const records = Number(values.records);
 const requests = Number(values.requests);
 const ADMIN = 'admin.vfc';
 const RESTRICTIVE = 'partner.port';
+const ARRIVING = 'analyst.vsp';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'watchfloor-bench-'));
 const databaseUrl = kind === 'postgres' ? await freshPostgresDatabase() : undefined;
@@ -99,6 +101,14 @@ for (const [name, token] of [
     get(token, `/api/v1/records?limit=50&${filters[i % filters.length]!}`).then(() => undefined),
   );
 }
+// Hit latency: the host agency's admin owns the subject, a partner agency's analyst arrives.
+const arriving = await tokenFor(ARRIVING);
+result['hitLatency'] = await measureHitLatency(
+  server.url,
+  { authorization: `Bearer ${admin}` },
+  { authorization: `Bearer ${arriving}` },
+  40,
+);
 result['peakRssMiB'] = Math.round(process.resourceUsage().maxRSS / 1024);
 await server.stop();
 rmSync(dataDir, { recursive: true, force: true });
