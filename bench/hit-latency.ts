@@ -77,6 +77,8 @@ async function openStream(baseUrl: string, auth: Auth) {
   return {
     waitFor: (match: (data: string) => boolean) =>
       new Promise<void>((resolve) => (waiting = { match, resolve })),
-    close: () => controller.abort(),
+    close: () => {
+      controller.abort();
+    },
   };
 }
