@@ -207,7 +207,8 @@ function buildObservation(entity: EntitySpec, ctx: RowContext): Record<string, u
     const r = evaluate(spec, ctx, { target, dateMode: 'date' });
     if (!r) continue;
     fromData ||= r.fromData;
-    if (name === 'name' && spec.kind === 'column') {
+    // Only a person's `name` is split into given/middle/surname; an organisation's is its name.
+    if (entity.type === 'person' && name === 'name' && spec.kind === 'column') {
       const parts = splitName(String(r.value), spec.split as NameOrder);
       for (const [k, v] of Object.entries(parts)) {
         const part = { ...r, value: v };

@@ -122,6 +122,37 @@ entities:
     ]);
   });
 
+  it('keeps an organisation’s name whole; only a person’s name is split', async () => {
+    const mapping = `
+sourceRecordId: ID
+kind: tip
+title: TITLE
+entities:
+  - type: organization
+    role: associate
+    attributes: { name: ORG }
+  - type: person
+    role: subject
+    attributes: { name: { column: PERSON, split: last_first } }
+`;
+    const rows = await parse(
+      'ID,TITLE,ORG,PERSON\n1,a,Tidewater Logistics LLC,"Reyes, Ana Maria"\n',
+      mapping,
+    );
+    expect(rows[0]).toMatchObject({
+      ok: true,
+      body: {
+        observations: [
+          { type: 'organization', attributes: { name: 'Tidewater Logistics LLC' } },
+          {
+            type: 'person',
+            attributes: { givenName: 'Ana', middleName: 'Maria', surname: 'Reyes' },
+          },
+        ],
+      },
+    });
+  });
+
   it('treats empty cells as absent and skips rows with no values', async () => {
     const rows = await parse('ID,TITLE,TEXT\nA,t,\n,,\n\nB,u,  \n');
     expect(okRows(rows).map((r) => [r.line, r.body['narrative']])).toEqual([
