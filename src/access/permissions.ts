@@ -21,6 +21,10 @@ export const PERMISSIONS = {
   'records:read': everyone,
   'records:write': contentWriters,
   'entities:read': everyone,
+  /** Confirm/reject possible associations, split and merge entities (CI-14, audited). */
+  'entities:resolve': ['analyst', 'supervisor', 'sar_analyst', 'intel_reviewer'],
+  /** Retrain the resolution model and re-resolve every observation. */
+  'entities:admin-resolve': ['admin'],
   'agencies:read': everyone,
   'agencies:admin': ['admin'],
   'users:read': ['admin', 'privacy_officer', 'auditor', 'supervisor'],

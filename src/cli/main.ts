@@ -9,6 +9,7 @@ import { Command } from 'commander';
 import { registerAgencyCreate } from './commands/agency-create.ts';
 import { registerEntitiesExport } from './commands/entities-export.ts';
 import { registerIngest } from './commands/ingest.ts';
+import { registerResolutionRetrain } from './commands/resolution-retrain.ts';
 import { registerSourceCreate } from './commands/source-create.ts';
 import { registerAuditVerify } from './commands/audit-verify.ts';
 import { registerDemo } from './commands/demo.ts';
@@ -35,6 +36,10 @@ export function buildProgram(run: Run): Command {
   registerSourceCreate(program.command('source').description('Manage sources of records'), run);
   registerIngest(program, run);
   registerEntitiesExport(program.command('entities').description('Resolved entities'), run);
+  registerResolutionRetrain(
+    program.command('resolution').description('Entity resolution: the model and re-resolution'),
+    run,
+  );
   registerUserCreate(program.command('user').description('Manage user accounts'), run);
   registerTokenCreate(program.command('token').description('Manage API tokens'), run);
   registerAuditVerify(program.command('audit').description('Work with the audit log'), run);

@@ -3,6 +3,7 @@ import { agenciesRoutes } from '../modules/agencies/agencies.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { entitiesRoutes } from '../modules/entities/entities.routes.ts';
+import { resolutionRoutes } from '../modules/resolution/resolution.routes.ts';
 import { recordsRoutes } from '../modules/records/records.routes.ts';
 import { correlationRoutes } from '../modules/correlation/correlation.routes.ts';
 import { ingestRoutes } from '../modules/ingest/ingest.routes.ts';
@@ -19,6 +20,7 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
   sharingGroupsRoutes(api, deps);
   recordsRoutes(api, deps);
   entitiesRoutes(api, deps);
+  resolutionRoutes(api, deps);
   auditRoutes(api, deps);
   sourcesRoutes(api, deps);
   correlationRoutes(api, deps);

@@ -15,6 +15,7 @@ import type { ObservationType } from '../entities/observation-types.ts';
 import { blockingKeys, DEFAULT_MAX_BLOCK_SIZE } from './blocking.ts';
 import type { Link } from './clustering.ts';
 import type { Model } from './model.ts';
+import { loadSettledPairs } from './kept-apart.ts';
 import { resolveOne, type ExistingObservation } from './resolve.ts';
 import {
   entityCandidates,
@@ -60,6 +61,10 @@ export async function resolveNewObservations(
   );
   const byKey = await candidatesByKey(tx, [...new Set([...keysOf.values()].flat())]);
   const model = await loadModel(tx);
+  const settled = await loadSettledPairs(
+    tx,
+    [...byKey.values()].flatMap((list) => list.map((s) => s.entityId)),
+  );
   const parent = new Map<string, string>();
   const find = (e: string): string => {
     const p = parent.get(e);
@@ -76,7 +81,8 @@ export async function resolveNewObservations(
       for (const link of [decision.link, ...decision.alsoMerge]) {
         const survivor = find(decision.entityId);
         const absorbed = find(link.entityId === decision.entityId ? o.entityId : link.entityId);
-        if (absorbed !== survivor) {
+        // An analyst kept these apart (rejected candidate, split): the bridge does not merge.
+        if (absorbed !== survivor && !settled.isKeptApart(survivor, absorbed, find)) {
           parent.set(absorbed, survivor);
           merges.push({ survivor, absorbed, link });
         }
@@ -85,7 +91,7 @@ export async function resolveNewObservations(
     for (const c of decision.candidates) candidates.push({ a: o.entityId, b: c.entityId, link: c });
   }
   await applyMerges(tx, merges, find, now);
-  const open = await recordCandidates(tx, candidates, find, now);
+  const open = await recordCandidates(tx, candidates, find, settled.settledUnder(find), now);
   const entityOf = new Map(fresh.map((o) => [o.id, find(o.entityId)]));
   return { merges: merges.length, candidates: open, entityOf };
 }
@@ -178,12 +184,14 @@ async function recordCandidates(
   tx: Db,
   found: { a: string; b: string; link: Link }[],
   find: (e: string) => string,
+  isSettled: (a: string, b: string) => boolean,
   now: Date,
 ) {
   const unique = new Map<string, (typeof found)[number]>();
   for (const c of found) {
     const [a, b] = [find(c.a), find(c.b)].sort();
-    if (a !== b && a !== undefined && b !== undefined) unique.set(`${a}|${b}`, { ...c, a, b });
+    if (a === undefined || b === undefined || a === b || isSettled(a, b)) continue;
+    unique.set(`${a}|${b}`, { ...c, a, b });
   }
   await bulkInsert(
     tx,
