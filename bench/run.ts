@@ -62,6 +62,8 @@ private-sector partner (partner role, no LES/PII, private agency).
 ${rows.join('\n')}
 
 Notes:
+- **Load** includes narrative extraction, incremental entity resolution and cross-agency
+  correlation in the same transaction as each batch (see "End-to-end ingest" for the profile).
 - **Load** goes through validation (the same zod schemas as the API), then one JSON parameter
   per table per batch of 1,000 (\`jsonb_to_recordset\`, ADR 0006): records, an entity per
   observation, observations, the version-1 snapshot, and one audit event. Profiling shows the
@@ -76,7 +78,10 @@ Notes:
   id index until 50 rows match. Search and analysis indexes come with issue #4.
 - **Hit latency** runs from the commit of a record (its POST answered) to the \`notification\`
   event on the owner agency's open \`/api/v1/events\` stream (40 rounds). The stream polls the
-  notification table every 200 ms, which bounds it from above; LISTEN/NOTIFY would cut it.
+  notification table every 200 ms, which bounds it from above; LISTEN/NOTIFY would cut it. On
+  PGlite it reads ~0 ms: the embedded database has one connection, so the stream's poll is queued
+  behind the writing transaction and runs the moment it commits — before the POST's own response
+  reaches the client.
 - **Peak RSS on PGlite** is the WebAssembly heap of the embedded PostgreSQL, which grows with
   the data loaded and is not returned to the OS; on PostgreSQL the Node process stays under
   0.5 GB. Bounding it at 1M records is work for issue #3 (streaming ingest).
