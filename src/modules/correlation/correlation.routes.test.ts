@@ -124,7 +124,10 @@ describeEachDatabase('cross-agency correlation', (kind) => {
   it('partnerShare none: the arriving side learns nothing; the owner still learns who touched its subject', async () => {
     const person = subject();
     const owned = await create(police, person, { partnerShare: 'none' });
+    const unreadBefore = (await get(sheriff, '/api/v1/notifications')).unread;
     const arriving = await create(sheriff, person);
+    // Not even the unread count may betray the hidden hit.
+    expect((await get(sheriff, '/api/v1/notifications')).unread).toBe(unreadBefore);
     const sheriffHits = (await get(sheriff, '/api/v1/hits')).items;
     expect(
       sheriffHits.some((h: { yourRecord: { id: string } }) => h.yourRecord.id === arriving.id),

@@ -3,7 +3,7 @@
  * made at write time (detect.ts); here each is shown to a viewer only as far as the
  * visibility rule allows (hit-view.ts), and every read is audited.
  */
-import { and, desc, eq, gt, inArray, lt, or } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, lt, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { ServiceContext } from '../../shared/context.ts';
 import { auditActor } from '../../shared/context.ts';
@@ -27,6 +27,8 @@ export const notificationNotFound = defineError({
 });
 
 type Hit = typeof hits.$inferSelect;
+/** Unread notices are counted up to this many (an inbox shows "1000+" beyond). */
+const MAX_UNREAD = 1000;
 export type NotificationView = {
   id: string;
   kind: NotificationKind;
@@ -111,9 +113,15 @@ export async function listNotifications(
     );
     const window = rows.slice(0, page.limit);
     const items = await toViews(tx, ctx, window);
-    const unread = (await notificationRows(tx, ctx, undefined, 1000, 'desc')).filter(
-      (r) => !r.read,
-    ).length;
+    // Counted over what this viewer may see of each hit: a count must not reveal hidden ones.
+    const unreadRows = await notificationRows(
+      tx,
+      ctx,
+      isNull(notificationReads.readAt),
+      MAX_UNREAD,
+      'desc',
+    );
+    const unread = (await toViews(tx, ctx, unreadRows)).length;
     await appendAudit(tx, auditActor(ctx), [
       {
         action: 'notification.list',
@@ -158,21 +166,26 @@ export async function notificationsSince(
 }
 
 export async function markNotificationRead(ctx: ServiceContext, id: string) {
-  const [row] = await ctx.db
-    .select({ id: notifications.id })
-    .from(notifications)
-    .where(and(eq(notifications.id, id), eq(notifications.agencyId, ctx.viewer.agencyId)));
-  if (!row) throw notificationNotFound();
-  await ctx.db
-    .insert(notificationReads)
-    .values({ notificationId: id, userId: ctx.viewer.userId, readAt: ctx.clock.now() })
-    .onConflictDoNothing();
+  await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(and(eq(notifications.id, id), eq(notifications.agencyId, ctx.viewer.agencyId)));
+    if (!row) throw notificationNotFound();
+    await tx
+      .insert(notificationReads)
+      .values({ notificationId: id, userId: ctx.viewer.userId, readAt: ctx.clock.now() })
+      .onConflictDoNothing();
+    await appendAudit(tx, auditActor(ctx), [
+      { action: 'notification.read', objectType: 'notification', objectIds: [id] },
+    ]);
+  });
 }
 
 async function notificationRows(
   tx: Db,
   ctx: ServiceContext,
-  extra: ReturnType<typeof lt> | undefined,
+  extra: SQL | undefined,
   limit: number,
   order: 'asc' | 'desc',
 ) {
