@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ServiceContext } from '../../shared/context.ts';
+import { streamByPolling } from '../../server/sse.ts';
 import { notificationsSince } from './correlation.service.ts';
 
 const POLL_MS = 200;
@@ -11,39 +12,24 @@ const KEEPALIVE_MS = 15_000;
  * fresh, it sends only what arrives from now on.
  */
 export function streamEvents(ctx: ServiceContext, req: FastifyRequest, reply: FastifyReply): void {
-  reply.hijack();
-  const res = reply.raw;
-  res.writeHead(200, {
-    'content-type': 'text/event-stream',
-    'cache-control': 'no-cache',
-    connection: 'keep-alive',
-    'x-content-type-options': 'nosniff',
-  });
   const resumeFrom = req.headers['last-event-id'];
   // A fresh stream starts at the newest id: anything later is news.
   let last: string | null =
     typeof resumeFrom === 'string' && /^[0-9a-f-]{36}$/i.test(resumeFrom) ? resumeFrom : newestId();
-  let closed = false;
   let idle = 0;
-  req.raw.on('close', () => {
-    closed = true;
-  });
-  res.write(': connected\n\n');
-  const tick = async () => {
-    if (closed) return;
+  streamByPolling(req, reply, POLL_MS, async (stream) => {
     const items = await notificationsSince(ctx, last);
     for (const n of items) {
-      res.write(`id: ${n.id}\nevent: notification\ndata: ${JSON.stringify(n)}\n\n`);
+      stream.send('notification', n, n.id);
       last = n.id;
     }
     idle = items.length > 0 ? 0 : idle + POLL_MS;
     if (idle >= KEEPALIVE_MS) {
-      res.write(': keep-alive\n\n');
+      stream.comment('keep-alive');
       idle = 0;
     }
-    setTimeout(() => void tick().catch(() => res.end()), POLL_MS);
-  };
-  void tick().catch(() => res.end());
+    return true;
+  });
 }
 
 /** A UUIDv7-shaped id for "now": every notification created later sorts after it. */

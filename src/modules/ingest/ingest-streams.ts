@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ServiceContext } from '../../shared/context.ts';
+import { streamByPolling } from '../../server/sse.ts';
 import { getIngestJob, listIngestErrors } from './ingest.service.ts';
 
 const PAGE = 1000;
@@ -39,32 +40,14 @@ export function streamJobEvents(
   req: FastifyRequest,
   reply: FastifyReply,
 ): void {
-  reply.hijack();
-  const res = reply.raw;
-  res.writeHead(200, {
-    'content-type': 'text/event-stream',
-    'cache-control': 'no-cache',
-    connection: 'keep-alive',
-    'x-content-type-options': 'nosniff',
-  });
   let last = '';
-  let closed = false;
-  req.raw.on('close', () => {
-    closed = true;
-  });
-  const tick = async () => {
-    if (closed) return;
-    const job = await getIngestJob(ctx, jobId);
-    const { filePath: _p, mapping: _m, claimedBy: _c, ...visible } = job;
+  streamByPolling(req, reply, POLL_MS, async (stream) => {
+    const { filePath: _p, mapping: _m, claimedBy: _c, ...visible } = await getIngestJob(ctx, jobId);
     const data = JSON.stringify(visible);
-    if (data !== last) res.write(`event: progress\ndata: ${data}\n\n`);
+    if (data !== last) stream.send('progress', visible);
     last = data;
-    if (job.status === 'succeeded' || job.status === 'failed') {
-      res.write(`event: done\ndata: ${data}\n\n`);
-      res.end();
-      return;
-    }
-    setTimeout(() => void tick().catch(() => res.end()), POLL_MS);
-  };
-  void tick().catch(() => res.end());
+    const done = visible.status === 'succeeded' || visible.status === 'failed';
+    if (done) stream.send('done', visible);
+    return !done;
+  });
 }
