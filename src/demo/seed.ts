@@ -16,7 +16,7 @@ import { getCenterSettings, systemViewer, updateCenter } from '../modules/center
 import { createAgency, updateAgency } from '../modules/agencies/agencies.service.ts';
 import { createSharingGroup } from '../modules/sharing-groups/sharing-groups.service.ts';
 import { createUser } from '../modules/users/users.service.ts';
-import { validateRecordContent } from '../modules/records/record-validation.ts';
+import { prepareRecord } from '../modules/records/record-preparation.ts';
 import { insertRecords, type PreparedRecord } from '../modules/records/records.writer.ts';
 import { DEMO_PASSWORD, generateDemoWorld } from './world.ts';
 import { DEMO_PERSONAS } from './personas.ts';
@@ -181,28 +181,22 @@ async function loadRecords(
   return done;
 }
 
-/** Validates like the API does (normalising values) and maps demo keys to database ids. */
+/** Validated like any record (record-preparation.ts), with demo keys mapped to database ids. */
 function prepare(r: DemoRecord, agencyIds: Map<string, string>, authorId: string): PreparedRecord {
-  const b = r.body;
-  const status = b.kind === 'sar' ? 'submitted' : 'active';
-  const content = validateRecordContent(b.kind, b.payload, b.observations, status);
-  return {
-    kind: b.kind,
-    title: b.title,
-    narrative: b.narrative,
-    occurredFrom: new Date(b.occurredFrom),
-    occurredTo: new Date(b.occurredTo),
-    location: b.location,
-    marking: { ...b.markings, releasableTo: r.releasableToKeys.map((k) => idOf(agencyIds, k)) },
-    payload: content.payload,
-    observations: content.observations,
-    ownerAgencyId: idOf(agencyIds, r.agencyKey),
-    createdByUserId: authorId,
-    source: `demo:${r.agencyKey}`,
-    sourceRecordId: r.sourceRecordId,
-    status,
-    disposition: r.disposition,
+  const markings = {
+    ...r.body.markings,
+    releasableTo: r.releasableToKeys.map((k) => idOf(agencyIds, k)),
   };
+  const record = prepareRecord(
+    { ...r.body, markings, ...(r.disposition ? { disposition: r.disposition } : {}) },
+    {
+      ownerAgencyId: idOf(agencyIds, r.agencyKey),
+      createdByUserId: authorId,
+      source: `demo:${r.agencyKey}`,
+      sourceRecordId: r.sourceRecordId,
+    },
+  );
+  return record;
 }
 
 async function openTruth(path: string) {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { Marking } from '../../access/markings.ts';
 import { AppError } from '../../shared/errors.ts';
-import { validateRecordContent } from '../records/record-validation.ts';
+import { prepareRecord } from '../records/record-preparation.ts';
 import { createRecordBodySchema } from '../records/records.schemas.ts';
 import type { PreparedRecord } from '../records/records.writer.ts';
 
@@ -41,22 +41,13 @@ export function validateRow(row: IngestRow, source: SourceContext): ValidRow | R
     }));
   }
   const b = parsed.data;
-  const status = b.status ?? (b.kind === 'sar' ? 'submitted' : 'active');
   try {
-    const content = validateRecordContent(b.kind, b.payload, b.observations, status);
-    const record: PreparedRecord = {
-      ...b,
-      ...content,
-      status,
-      occurredFrom: b.occurredFrom ? new Date(b.occurredFrom) : null,
-      occurredTo: b.occurredTo ? new Date(b.occurredTo) : null,
-      location: b.location ?? null,
-      marking: b.markings,
+    const record = prepareRecord(b, {
       ownerAgencyId: source.agencyId,
       createdByUserId: source.authorUserId,
       source: source.sourceId,
       sourceRecordId: row.sourceRecordId,
-    };
+    });
     return { line: row.line, record, contentHash: contentHashOf(b) };
   } catch (err) {
     if (!(err instanceof AppError)) throw err;

@@ -25,8 +25,3 @@ export const duplicateSourceRecord = defineError({
   status: 409,
   title: 'A record with this source record id exists already',
 });
-export const unknownReleasableTo = defineError({
-  code: 'records.invalid',
-  status: 422,
-  title: 'The record does not meet the rules for its kind',
-});

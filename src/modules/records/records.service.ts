@@ -15,13 +15,13 @@ import { appendAudit, type AuditEvent } from '../audit/audit.service.ts';
 import { agencies } from '../agencies/agencies.table.ts';
 import { sharingGroups } from '../sharing-groups/sharing-groups.table.ts';
 import { toRecordView } from './record-view.ts';
-import { validateRecordContent } from './record-validation.ts';
+import { checkPeriod, prepareRecord } from './record-preparation.ts';
+import { recordInvalid, validateRecordContent } from './record-validation.ts';
 import {
   duplicateSourceRecord,
   notOwner,
   purposeRequired,
   recordNotFound,
-  unknownReleasableTo,
   versionConflict,
 } from './records.errors.ts';
 import {
@@ -36,28 +36,17 @@ import { insertRecords, snapshotOf } from './records.writer.ts';
 const date = (s: string | null | undefined) => (s ? new Date(s) : null);
 
 export async function createRecord(ctx: ServiceContext, body: CreateRecordBody) {
-  const status = body.status ?? (body.kind === 'sar' ? 'submitted' : 'active');
-  const content = validateRecordContent(body.kind, body.payload, body.observations, status);
-  checkPeriod(body.occurredFrom, body.occurredTo);
+  const prepared = prepareRecord(body, {
+    ownerAgencyId: ctx.viewer.agencyId,
+    createdByUserId: ctx.viewer.userId,
+    source: `agency:${ctx.viewer.agencyId}`,
+    sourceRecordId: body.sourceRecordId ?? null,
+  });
   await checkReleasableTo(ctx.db, body.markings.releasableTo);
   const now = ctx.clock.now();
   try {
     const id = await ctx.db.transaction(async (tx) => {
-      const [inserted] = await insertRecords(tx, ctx.centerId, now, [
-        {
-          ...body,
-          ...content,
-          status,
-          occurredFrom: date(body.occurredFrom),
-          occurredTo: date(body.occurredTo),
-          location: body.location ?? null,
-          marking: body.markings,
-          ownerAgencyId: ctx.viewer.agencyId,
-          createdByUserId: ctx.viewer.userId,
-          source: `agency:${ctx.viewer.agencyId}`,
-          sourceRecordId: body.sourceRecordId ?? null,
-        },
-      ]);
+      const [inserted] = await insertRecords(tx, ctx.centerId, now, [prepared]);
       await appendAudit(tx, auditActor(ctx), [
         {
           action: 'record.create',
@@ -250,14 +239,6 @@ async function applyUpdate(tx: Tx, ctx: ServiceContext, row: RecordRow, body: Up
   ]);
 }
 
-function checkPeriod(from: string | null | undefined, to: string | null | undefined) {
-  if (from && to && new Date(to) < new Date(from)) {
-    throw unknownReleasableTo('occurredTo is before occurredFrom', {
-      errors: [{ path: 'occurredTo', message: 'must not be before occurredFrom' }],
-    });
-  }
-}
-
 /** releasableTo may name agencies and sharing groups that exist, nothing else. */
 async function checkReleasableTo(db: Db, ids: readonly string[]) {
   if (ids.length === 0) return;
@@ -274,7 +255,7 @@ async function checkReleasableTo(db: Db, ids: readonly string[]) {
   const known = new Set(found.map((f) => f.id));
   const unknown = ids.filter((id) => !known.has(id));
   if (unknown.length > 0) {
-    throw unknownReleasableTo(
+    throw recordInvalid(
       `markings.releasableTo names ${unknown.length} unknown agency or sharing group`,
       {
         errors: unknown.map((id) => ({
