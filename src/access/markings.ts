@@ -49,8 +49,3 @@ export const markingSchema = z
       .transform((ids) => [...new Set(ids)]),
   })
   .strict();
-export type MarkingInput = z.input<typeof markingSchema>;
-
-export function tlpLabel(tlp: Tlp): string {
-  return `TLP:${tlp}`;
-}

@@ -26,7 +26,6 @@ export function defineError(def: ErrorDefinition) {
   );
 }
 
-export const notFound = defineError({ code: 'not_found', status: 404, title: 'Not found' });
 export const validationFailed = defineError({
   code: 'validation.failed',
   status: 400,

@@ -55,11 +55,6 @@ export async function getUser(ctx: ServiceContext, id: string) {
   return row;
 }
 
-export async function findUserByUsername(ctx: ServiceContext, username: string) {
-  const [row] = await ctx.db.select(publicColumns).from(users).where(eq(users.username, username));
-  return row;
-}
-
 export async function createUser(ctx: ServiceContext, body: CreateUserBody) {
   const { password, ...fields } = body;
   const oneTimePassword = password === undefined ? generateOneTimePassword() : undefined;
