@@ -39,8 +39,21 @@ export type Score = {
   evidence: Evidence[];
 };
 
-/** The model a type has before (or without) training: the spec's priors. */
+const priors = new Map<ObservationType, Readonly<TypeModel>>();
+
+/**
+ * The model a type has before (or without) training: the spec's priors. Built once per type
+ * (scoring asks for it per pair); callers copy before changing it.
+ */
 export function priorTypeModel(type: ObservationType): TypeModel {
+  const cached = priors.get(type);
+  if (cached) return cached;
+  const built = buildPrior(type);
+  priors.set(type, built);
+  return built;
+}
+
+function buildPrior(type: ObservationType): TypeModel {
   const spec = SPECS[type];
   const fields: TypeModel['fields'] = {};
   for (const field of spec.fields) fields[field.name] = priorLevels(field);

@@ -34,15 +34,25 @@ export type Prepared = {
   keys: readonly string[];
 };
 
+/*
+ * Preparing (normalising, phonetic codes, blocking keys) is a pure function of an immutable
+ * observation, and resolution compares each stored observation with many new ones: once each.
+ */
+const preparedOnce = new WeakMap<Observation, Prepared>();
+
 export function prepare(observation: Observation): Prepared {
+  const cached = preparedOnce.get(observation);
+  if (cached) return cached;
   const spec = SPECS[observation.type];
   const features = spec.prepare(observation.attributes);
-  return {
+  const prepared = {
     id: observation.id,
     type: observation.type,
     features,
     keys: spec.blockingKeys(features),
   };
+  preparedOnce.set(observation, prepared);
+  return prepared;
 }
 
 /** Level indices of every field for one pair (-1 where a value is missing). */
