@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { bulkInsert } from '../../db/bulk-insert.ts';
 import { detectHits } from '../correlation/detect.ts';
 import { resolveNewObservations } from '../resolution/incremental.ts';
@@ -57,43 +57,57 @@ export async function insertRecords(
   const ids: InsertedRecord[] = [];
   for (let i = 0; i < prepared.length; i += CHUNK) {
     const chunk = prepared.slice(i, i + CHUNK).map((p) => toRows(p, centerId, now));
-    const obs = chunk.flatMap((c) => c.observations);
     await bulkInsert(
       tx,
       records,
       chunk.map((c) => c.record),
     );
-    await bulkInsert(
-      tx,
-      entities,
-      obs.map((o) => ({
-        id: o.entityId,
-        originCenterId: centerId,
-        type: o.type,
-        createdAt: now,
-        updatedAt: now,
-      })),
-    );
-    await bulkInsert(tx, observations, obs);
-    const { entityOf } = await resolveNewObservations(tx, obs, now);
-    const owners = new Map(chunk.map((c) => [c.record.id, c.record.ownerAgencyId]));
-    await detectHits(tx, obs, entityOf, owners, now);
-    await bulkInsert(
-      tx,
-      recordVersions,
-      chunk.map((c) => ({
-        recordId: c.record.id,
-        version: 1,
-        snapshot: snapshotOf(c.record, c.observations),
-        changedByUserId: c.record.createdByUserId,
-        changedAt: now,
-      })),
-    );
+    await writeContent(tx, centerId, now, chunk);
     ids.push(
       ...chunk.map((c) => ({ id: c.record.id, observationIds: c.observations.map((o) => o.id) })),
     );
   }
   return ids;
+}
+
+type RecordRows = {
+  record: typeof records.$inferInsert & { id: string; version: number };
+  observations: ReturnType<typeof toRows>['observations'];
+};
+
+/**
+ * What follows a record row, set-based for a whole chunk: its observations (each first its
+ * own entity), resolution against what the center holds, cross-agency hits, and the full
+ * state of the version in record_versions.
+ */
+async function writeContent(tx: Db, centerId: string, now: Date, rows: readonly RecordRows[]) {
+  const obs = rows.flatMap((c) => c.observations);
+  await bulkInsert(
+    tx,
+    entities,
+    obs.map((o) => ({
+      id: o.entityId,
+      originCenterId: centerId,
+      type: o.type,
+      createdAt: now,
+      updatedAt: now,
+    })),
+  );
+  await bulkInsert(tx, observations, obs);
+  const { entityOf } = await resolveNewObservations(tx, obs, now);
+  const owners = new Map(rows.map((c) => [c.record.id, c.record.ownerAgencyId]));
+  await detectHits(tx, obs, entityOf, owners, now);
+  await bulkInsert(
+    tx,
+    recordVersions,
+    rows.map((c) => ({
+      recordId: c.record.id,
+      version: c.record.version,
+      snapshot: snapshotOf(c.record, c.observations),
+      changedByUserId: c.record.createdByUserId,
+      changedAt: now,
+    })),
+  );
 }
 
 function toRows(p: PreparedRecord, centerId: string, now: Date) {
@@ -200,8 +214,8 @@ export function snapshotOf(
 
 /**
  * Replaces the content of existing records with a new version (ingest of a changed row):
- * the record row moves to version + 1, its observations are replaced, and the full new
- * state is kept in record_versions. Returns nothing; ids are the caller's.
+ * each record row moves to version + 1 (one UPDATE each: their values differ), and the rest
+ * — observations replaced, resolution, hits, the version's full state — is set-based.
  */
 export async function rewriteRecords(
   tx: Db,
@@ -209,35 +223,22 @@ export async function rewriteRecords(
   now: Date,
   changes: readonly { id: string; version: number; prepared: PreparedRecord }[],
 ): Promise<void> {
-  for (const change of changes) {
+  if (changes.length === 0) return;
+  const rows = changes.map((change) => {
     const { record, observations: obs } = toRows(change.prepared, centerId, now);
-    const { id: _new, createdAt: _c, enteredAt: _e, ...content } = record;
+    const { createdAt: _c, enteredAt: _e, ...content } = record;
     const next = { ...content, id: change.id, version: change.version + 1 };
-    await tx.update(records).set(next).where(eq(records.id, change.id));
-    await tx.delete(observations).where(eq(observations.recordId, change.id));
-    const rebased = obs.map((o) => ({ ...o, recordId: change.id }));
-    await bulkInsert(
-      tx,
-      entities,
-      rebased.map((o) => ({
-        id: o.entityId,
-        originCenterId: centerId,
-        type: o.type,
-        createdAt: now,
-        updatedAt: now,
-      })),
-    );
-    await bulkInsert(tx, observations, rebased);
-    const { entityOf } = await resolveNewObservations(tx, rebased, now);
-    await detectHits(tx, rebased, entityOf, new Map([[change.id, next.ownerAgencyId]]), now);
-    await tx.insert(recordVersions).values({
-      recordId: change.id,
-      version: next.version,
-      snapshot: snapshotOf(next, rebased),
-      changedByUserId: change.prepared.createdByUserId,
-      changedAt: now,
-    });
-  }
+    return { record: next, observations: obs.map((o) => ({ ...o, recordId: change.id })) };
+  });
+  for (const { record } of rows)
+    await tx.update(records).set(record).where(eq(records.id, record.id));
+  await tx.delete(observations).where(
+    inArray(
+      observations.recordId,
+      rows.map((r) => r.record.id),
+    ),
+  );
+  await writeContent(tx, centerId, now, rows);
 }
 
 function addYears(d: Date, years: number): Date {
