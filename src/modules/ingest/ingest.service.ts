@@ -104,7 +104,10 @@ export async function listIngestJobs(ctx: ServiceContext, page: PageQuery) {
   );
 }
 
-/** The error report in file order, a page at a time (the cursor is the last line seen). */
+/**
+ * The error report in file order, a page at a time (the cursor is the last line seen). Its
+ * messages can quote the file's values, so each page read is audited.
+ */
 export async function listIngestErrors(
   ctx: ServiceContext,
   id: string,
@@ -112,10 +115,21 @@ export async function listIngestErrors(
   limit: number,
 ) {
   await getIngestJob(ctx, id);
-  return ctx.db
-    .select()
-    .from(ingestErrors)
-    .where(and(eq(ingestErrors.jobId, id), gt(ingestErrors.line, afterLine)))
-    .orderBy(asc(ingestErrors.line))
-    .limit(limit);
+  return ctx.db.transaction(async (tx) => {
+    const rows = await tx
+      .select()
+      .from(ingestErrors)
+      .where(and(eq(ingestErrors.jobId, id), gt(ingestErrors.line, afterLine)))
+      .orderBy(asc(ingestErrors.line))
+      .limit(limit);
+    await appendAudit(tx, auditActor(ctx), [
+      {
+        action: 'ingest.errors_read',
+        objectType: 'ingest_job',
+        objectIds: [id],
+        details: { afterLine, rows: rows.length },
+      },
+    ]);
+    return rows;
+  });
 }
