@@ -8,16 +8,21 @@ import type { ParsedRow } from './parsers/types.ts';
 
 export { UnparseableFileError } from './parsers/types.ts';
 
-/** The parser for a job's format; CSV takes the job's mapping. */
+/**
+ * The parser for a job's format; CSV takes the job's mapping. `structureOnly` asks only for
+ * what can make the whole file unreadable (CSV then reads its header and records but maps
+ * none of them, and yields nothing): for a pass that only drains the parser.
+ */
 export function parseFile(
   job: { format: IngestFormat; mapping: string | null },
   input: Readable,
+  options: { structureOnly?: boolean } = {},
 ): AsyncIterable<ParsedRow> {
   switch (job.format) {
     case 'ndjson':
       return parseNdjson(input, {});
     case 'csv':
-      return parseCsv(input, { mapping: job.mapping ?? '' });
+      return parseCsv(input, { mapping: job.mapping ?? '', ...options });
     case 'sar-xml':
       return parseSarXml(input, {});
     case 'stix':

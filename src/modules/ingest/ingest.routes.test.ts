@@ -118,6 +118,50 @@ describeEachDatabase('ingest over HTTP', (kind) => {
     expect(changed).toMatchObject({ rowsCreated: 0, rowsUpdated: 1, rowsUnchanged: 1 });
   });
 
+  it('a record repeated in one file lands once and its second row becomes version 2', async () => {
+    const file = [
+      ndjsonLine('R-1'),
+      ndjsonLine('R-2'),
+      ndjsonLine('R-1', { title: 'Burglary R-1 (corrected)' }),
+    ].join('\n');
+    const job = await waitForJob(t, analyst, (await post(file)).json().id);
+    expect(job).toMatchObject({ status: 'succeeded', rowsCreated: 2, rowsUpdated: 1 });
+    const list = (
+      await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/records?kind=incident',
+        headers: analyst.auth,
+      })
+    ).json().items as { sourceRecordId: string; title: string; version: number }[];
+    expect(list.filter((r) => r.sourceRecordId === 'R-1')).toEqual([
+      expect.objectContaining({ title: 'Burglary R-1 (corrected)', version: 2 }),
+    ]);
+  });
+
+  it('a file that cannot be parsed at all fails the job and commits none of its rows', async () => {
+    const count = async () =>
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: '/api/v1/records?kind=cyber_indicator&limit=100',
+          headers: analyst.auth,
+        })
+      ).json().items.length as number;
+    const before = await count();
+    const bundle = readFileSync(new URL('./parsers/fixtures/bundle.json', import.meta.url), 'utf8');
+    // Every object before the cut is well formed; the bundle itself never closes.
+    const truncated = bundle.slice(0, bundle.lastIndexOf('}', bundle.length - 10));
+    const job = await waitForJob(
+      t,
+      analyst,
+      (await post(truncated, `source=${sourceId}&format=stix`)).json().id,
+    );
+    expect(job.status).toBe('failed');
+    expect(job.errorMessage).toMatch(/\S/);
+    expect(job.rowsRead).toBe(0);
+    expect(await count()).toBe(before);
+  });
+
   it('--dry-run validates everything and writes no record', async () => {
     const job = await waitForJob(
       t,

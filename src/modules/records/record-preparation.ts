@@ -1,4 +1,5 @@
 import type { Marking } from '../../access/markings.ts';
+import { withExtractions } from './record-extraction.ts';
 import { recordInvalid, validateRecordContent } from './record-validation.ts';
 import type { CreateRecordBody } from './records.schemas.ts';
 import type { PreparedRecord } from './records.writer.ts';
@@ -13,8 +14,9 @@ export type RecordOrigin = {
 
 /**
  * A record body (already shape-checked) turned into what the writer stores: the kind's own
- * rules applied (CI-01, SAR-01, observation attributes normalised), the period checked, and
- * the status a new record of its kind starts in. The API, ingest and the demo seed all come
+ * rules applied (CI-01, SAR-01, observation attributes normalised), the period checked, the
+ * status a new record of its kind starts in, and what the narrative mentions added to the
+ * observations (with offsets). The API, ingest and the demo seed all come
  * through here, so a record is the same whichever way it arrives. Throws 422 records.invalid.
  */
 export function prepareRecord(
@@ -33,6 +35,7 @@ export function prepareRecord(
     occurredTo: body.occurredTo ? new Date(body.occurredTo) : null,
     location: body.location ?? null,
     marking: body.markings,
+    observations: withExtractions(body.narrative, content.observations),
   };
 }
 

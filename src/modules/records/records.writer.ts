@@ -2,7 +2,6 @@ import { eq, inArray } from 'drizzle-orm';
 import { bulkInsert } from '../../db/bulk-insert.ts';
 import { detectHits } from '../correlation/detect.ts';
 import { resolveNewObservations } from '../resolution/incremental.ts';
-import { withExtractions } from './record-extraction.ts';
 import type { Db } from '../../db/client.ts';
 import { newId } from '../../shared/ids.ts';
 import type { Marking } from '../../access/markings.ts';
@@ -16,7 +15,7 @@ import {
 } from './record-kinds.ts';
 import { records, recordVersions } from './records.table.ts';
 
-/** A record whose content has been validated, ready to be written. */
+/** A record whose content has been validated and its narrative mined, ready to be written. */
 export type PreparedRecord = {
   kind: RecordKind;
   title: string;
@@ -147,7 +146,7 @@ function toRows(p: PreparedRecord, centerId: string, now: Date) {
     createdAt: now,
     updatedAt: now,
   };
-  const obs = withExtractions(p.narrative, p.observations).map((o) => ({
+  const obs = p.observations.map((o) => ({
     id: newId(),
     originCenterId: centerId,
     version: 1,

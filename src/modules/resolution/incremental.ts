@@ -59,7 +59,7 @@ export async function resolveNewObservations(
     observationKeys,
     fresh.flatMap((o) => keysOf.get(o.id)!.map((key) => ({ observationId: o.id, key }))),
   );
-  const byKey = await candidatesByKey(tx, [...new Set([...keysOf.values()].flat())]);
+  const byKey = await candidatesByKey(tx, [...new Set([...keysOf.values()].flat())], fresh);
   const model = await loadModel(tx);
   const settled = await loadSettledPairs(
     tx,
@@ -96,28 +96,54 @@ export async function resolveNewObservations(
   return { merges: merges.length, candidates: open, entityOf };
 }
 
-async function candidatesByKey(tx: Db, keys: string[]): Promise<Map<string, Stored[]>> {
+/**
+ * The observations (new ones included) under each of `keys`, with the size limit applied in
+ * the database: a key shared by very many observations says nothing (as in batch
+ * resolution), and fetching its block would cost more as the center grows. Each observation
+ * is read once however many keys it shares, and the batch's own are not read back at all.
+ */
+async function candidatesByKey(
+  tx: Db,
+  keys: string[],
+  fresh: readonly NewObservation[],
+): Promise<Map<string, Stored[]>> {
   const byKey = new Map<string, Stored[]>();
   if (keys.length === 0) return byKey;
-  type Row = {
-    key: string;
-    id: string;
-    entity_id: string;
-    type: ObservationType;
-    attributes: Record<string, unknown>;
-  };
-  const rows = await queryRows<Row>(
+  const blocks = await queryRows<{ key: string; ids: string[] }>(
     tx,
     sql`
-    select k.key, o.id, o.entity_id, o.type, o.attributes
-    from observation_keys k join observations o on o.id = k.observation_id
-    where k.key in (select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))`,
+    select w.key, b.ids
+    from (select distinct jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb) as key) w
+    cross join lateral (
+      select array_agg(k.observation_id::text) as ids from (
+        select observation_id from observation_keys
+        where key = w.key limit ${DEFAULT_MAX_BLOCK_SIZE + 1}
+      ) k
+    ) b
+    where cardinality(b.ids) <= ${DEFAULT_MAX_BLOCK_SIZE}`,
   );
-  for (const r of rows) {
-    const list = byKey.get(r.key) ?? [];
-    list.push({ id: r.id, entityId: r.entity_id, type: r.type, attributes: r.attributes });
-    byKey.set(r.key, list);
+  const known = new Map<string, Stored>(fresh.map((o) => [o.id, o]));
+  const missing = [...new Set(blocks.flatMap((b) => b.ids))].filter((id) => !known.has(id));
+  if (missing.length > 0) {
+    const rows = await queryRows<{
+      id: string;
+      entity_id: string;
+      type: ObservationType;
+      attributes: Record<string, unknown>;
+    }>(
+      tx,
+      sql`
+      select o.id, o.entity_id, o.type, o.attributes from observations o
+      where o.id in (select (jsonb_array_elements_text(${JSON.stringify(missing)}::jsonb))::uuid)`,
+    );
+    for (const r of rows)
+      known.set(r.id, { id: r.id, entityId: r.entity_id, type: r.type, attributes: r.attributes });
   }
+  for (const { key, ids } of blocks)
+    byKey.set(
+      key,
+      ids.flatMap((id) => known.get(id) ?? []),
+    );
   return byKey;
 }
 
@@ -130,10 +156,7 @@ function existingFor(
 ): ExistingObservation[] {
   const seen = new Map<string, ExistingObservation>();
   for (const key of keys) {
-    const block = byKey.get(key) ?? [];
-    // A key shared by very many observations says nothing (as in batch resolution).
-    if (block.length > DEFAULT_MAX_BLOCK_SIZE) continue;
-    for (const s of block) {
+    for (const s of byKey.get(key) ?? []) {
       if (s.id !== o.id && s.type === o.type && !seen.has(s.id)) {
         seen.set(s.id, { entityId: find(s.entityId), observation: s });
       }

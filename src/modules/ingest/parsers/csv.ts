@@ -23,6 +23,8 @@ import {
 export type CsvParserOptions = ParserOptions & {
   /** The mapping file's text (YAML or JSON), or a mapping already loaded. */
   mapping: string | CsvMapping;
+  /** Check the mapping, the header and the record structure, but build no bodies. */
+  structureOnly?: boolean;
 };
 
 export async function* parseCsv(
@@ -49,7 +51,7 @@ export async function* parseCsv(
       bound = bindMapping(mapping, item.cells.map(cleanHeader), dates);
       continue;
     }
-    if (item.cells.every((c) => c.trim() === '')) continue;
+    if (opts.structureOnly || item.cells.every((c) => c.trim() === '')) continue;
     yield parseRow(bound, item.cells, item.line, limits);
   }
   if (!bound) throw new UnparseableFileError('the file has no header row');

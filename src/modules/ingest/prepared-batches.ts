@@ -1,0 +1,40 @@
+import { on } from 'node:events';
+import { Worker } from 'node:worker_threads';
+import type { Batch } from './ingest-batch.ts';
+import type { IngestFormat } from './ingest.table.ts';
+import { UnparseableFileError } from './parsers/types.ts';
+import type { SourceContext } from './row-validation.ts';
+
+export type PreparationRequest = {
+  job: { format: IngestFormat; mapping: string | null; filePath: string; checkpointRow: number };
+  context: SourceContext;
+  batchSize: number;
+};
+
+export type PreparationMessage =
+  { type: 'batch'; batch: Batch } | { type: 'unparseable'; message: string } | { type: 'done' };
+
+/**
+ * The job's batches, prepared on a worker thread (preparation-thread.ts) while this thread
+ * commits the ones before: parsing, validation and narrative mining leave the thread that
+ * talks to the database, and use the machine's second core. Throws UnparseableFileError
+ * before the first batch when the file cannot be read at all.
+ */
+export async function* preparedBatches(request: PreparationRequest): AsyncGenerator<Batch> {
+  const worker = new Worker(new URL('./preparation-thread.ts', import.meta.url), {
+    workerData: request,
+  });
+  try {
+    // A crash in the worker surfaces here as its 'error' event; an exit ends the stream.
+    for await (const [message] of on(worker, 'message', { close: ['exit'] })) {
+      const m = message as PreparationMessage;
+      if (m.type === 'done') return;
+      if (m.type === 'unparseable') throw new UnparseableFileError(m.message);
+      yield m.batch;
+      worker.postMessage('next');
+    }
+    throw new Error('the ingest preparation thread stopped before the end of the file');
+  } finally {
+    await worker.terminate();
+  }
+}
