@@ -8,6 +8,7 @@ import { createApiToken } from './modules/auth/auth.service.ts';
 import { ensureCenter, systemViewer, type CenterInfo } from './modules/center/center.service.ts';
 import { buildApp, type App } from './server/app.ts';
 import { startIngestWorker } from './jobs/ingest-worker.ts';
+import { backfillPlaces } from './modules/geo/backfill.ts';
 
 export type Opened = { database: Database; center: CenterInfo };
 
@@ -27,6 +28,7 @@ export async function openInstance(config: Config): Promise<Opened> {
   const database: Database = { ...opened, close: () => opened.close().finally(release) };
   try {
     await database.migrate();
+    await backfillPlaces(database.db);
     const center = await ensureCenter(database.db, config.centerName);
     return { database, center };
   } catch (err) {

@@ -48,5 +48,7 @@ export async function bulkInsert<T extends PgTable>(
 /** An absent property is NULL, as the key left out of the object would be. */
 function jsonValue(value: unknown): string {
   if (value === undefined) return 'null';
+  // A 64-bit integer travels as a string: a JSON number would lose its low bits.
+  if (typeof value === 'bigint') return `"${value}"`;
   return JSON.stringify(value instanceof Date ? value.toISOString() : value);
 }

@@ -4,11 +4,16 @@
  * flat coordinate arrays and a bounding box, so sampling a point is a few rejection rounds
  * of a plain even-odd ray test — cheap enough for a million records.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
-import type { MultiPolygon, Polygon, Position } from 'geojson';
+import type { GeometryCollection } from 'topojson-specification';
+import type { MultiPolygon, Polygon } from 'geojson';
+import {
+  bboxOf,
+  countyTopology,
+  ringsContain,
+  ringsOf,
+  type GeoPoint,
+} from '../modules/geo/polygons.ts';
 import type { Random } from './random.ts';
 import { WeightedPicker } from './random.ts';
 import {
@@ -38,56 +43,6 @@ export type County = {
   rings: readonly Float64Array[];
 };
 
-export type GeoPoint = { lat: number; lon: number };
-
-type CountyProperties = { name: string };
-
-function loadTopology(): Topology<{ counties: GeometryCollection<CountyProperties> }> {
-  const require = createRequire(import.meta.url);
-  const path = require.resolve('us-atlas/counties-10m.json');
-  return JSON.parse(readFileSync(path, 'utf8')) as Topology<{
-    counties: GeometryCollection<CountyProperties>;
-  }>;
-}
-
-function ringsOf(geometry: Polygon | MultiPolygon): Float64Array[] {
-  const polygons: Position[][][] =
-    geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  return polygons
-    .flat()
-    .map((ring) => Float64Array.from(ring.flatMap((p) => [p[0] ?? 0, p[1] ?? 0])));
-}
-
-/** Even-odd ray casting over all rings: a point inside a hole crosses twice and is outside. */
-export function ringsContain(rings: readonly Float64Array[], lon: number, lat: number): boolean {
-  let inside = false;
-  for (const r of rings) {
-    const n = r.length;
-    for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
-      const xi = r[i] as number;
-      const yi = r[i + 1] as number;
-      const xj = r[j] as number;
-      const yj = r[j + 1] as number;
-      if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi)
-        inside = !inside;
-    }
-  }
-  return inside;
-}
-
-function bboxOf(rings: readonly Float64Array[]): [number, number, number, number] {
-  const box: [number, number, number, number] = [180, 90, -180, -90];
-  for (const r of rings) {
-    for (let i = 0; i < r.length; i += 2) {
-      box[0] = Math.min(box[0], r[i] as number);
-      box[1] = Math.min(box[1], r[i + 1] as number);
-      box[2] = Math.max(box[2], r[i] as number);
-      box[3] = Math.max(box[3], r[i + 1] as number);
-    }
-  }
-  return box;
-}
-
 /** Area-weighted centroid of the first (outer) ring; only used to name regions and towns. */
 function centroidOf(rings: readonly Float64Array[]): GeoPoint & { area: number } {
   const r = rings[0] ?? new Float64Array();
@@ -115,8 +70,12 @@ function regionOf(fips: string, c: GeoPoint): RegionKey {
   return 'central';
 }
 
+export { ringsContain, type GeoPoint };
+
+type CountyProperties = { name: string };
+
 function buildCounties(): County[] {
-  const topology = loadTopology();
+  const topology = countyTopology();
   const collection = topology.objects.counties;
   const virginia: GeometryCollection<CountyProperties> = {
     ...collection,

@@ -32,6 +32,7 @@ import {
 import type { CreateRecordBody, ListRecordsQuery, UpdateRecordBody } from './records.schemas.ts';
 import { records, recordVersions } from './records.table.ts';
 import { insertRecords, snapshotOf } from './records.writer.ts';
+import { placeColumns } from '../geo/place.ts';
 
 const date = (s: string | null | undefined) => (s ? new Date(s) : null);
 
@@ -202,6 +203,7 @@ async function applyUpdate(tx: Tx, ctx: ServiceContext, row: RecordRow, body: Up
     lat: location?.lat ?? null,
     lon: location?.lon ?? null,
     address: location?.address ?? null,
+    ...placeColumns(location),
     ...(m
       ? {
           tlp: m.tlp,

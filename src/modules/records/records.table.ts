@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   doublePrecision,
@@ -32,6 +33,10 @@ export const records = pgTable(
     lat: doublePrecision('lat'),
     lon: doublePrecision('lon'),
     address: text('address'),
+    /** H3 cell of the point at resolution 9 (src/modules/geo/h3.ts); null without a location. */
+    h3Cell: bigint('h3_cell', { mode: 'bigint' }),
+    /** Five-digit FIPS of the US county the point lies in; null without one. */
+    countyFips: text('county_fips'),
     ownerAgencyId: uuid('owner_agency_id')
       .notNull()
       .references(() => agencies.id),

@@ -1,6 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { bulkInsert } from '../../db/bulk-insert.ts';
 import { detectHits } from '../correlation/detect.ts';
+import { placeColumns } from '../geo/place.ts';
 import { resolveNewObservations } from '../resolution/incremental.ts';
 import type { Db } from '../../db/client.ts';
 import { newId } from '../../shared/ids.ts';
@@ -124,6 +125,7 @@ function toRows(p: PreparedRecord, centerId: string, now: Date) {
     lat: p.location?.lat ?? null,
     lon: p.location?.lon ?? null,
     address: p.location?.address ?? null,
+    ...placeColumns(p.location),
     ownerAgencyId: p.ownerAgencyId,
     createdByUserId: p.createdByUserId,
     source: p.source,
