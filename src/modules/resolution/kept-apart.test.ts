@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../db/test-db.ts';
 import type { ServiceContext } from '../../shared/context.ts';
@@ -8,16 +7,6 @@ import { mergeEntities, rejectCandidate, splitEntity } from './analyst.service.t
 import { loadSettledPairs } from './kept-apart.ts';
 import { entityMerges } from './resolution.table.ts';
 import { candidateBetween, ctxFor, entityOf, writeObservation } from './resolution.test-helpers.ts';
-
-/**
- * Incremental resolution consults these decisions once incremental.ts calls
- * `loadSettledPairs` (the change is proposed alongside this module); until then the tests of
- * that behaviour are skipped, and they run by themselves as soon as it does.
- */
-const incrementalHonoursDecisions = readFileSync(
-  new URL('./incremental.ts', import.meta.url),
-  'utf8',
-).includes('loadSettledPairs');
 
 describeEachDatabase('analyst decisions stand against later automatic resolution', (kind) => {
   let t: TestApp;
@@ -80,25 +69,19 @@ describeEachDatabase('analyst decisions stand against later automatic resolution
     expect(await entityOf(t.database.db, v2.observationId)).toBe(auto!.absorbedEntityId);
   });
 
-  it.runIf(incrementalHonoursDecisions)(
-    'a rejected pair is not proposed again when a later record joins one side',
-    async () => {
-      const { person, licence, x, y } = await rejectedPair('Ashworth');
-      const z = await writeObservation(t, b, { ...person, identifiers: [licence] });
-      expect(z.entityId).toBe(x.entityId);
-      const again = await candidateBetween(t.database.db, x, y);
-      expect(again.map((c) => c.status)).toEqual(['rejected']);
-    },
-  );
+  it('a rejected pair is not proposed again when a later record joins one side', async () => {
+    const { person, licence, x, y } = await rejectedPair('Ashworth');
+    const z = await writeObservation(t, b, { ...person, identifiers: [licence] });
+    expect(z.entityId).toBe(x.entityId);
+    const again = await candidateBetween(t.database.db, x, y);
+    expect(again.map((c) => c.status)).toEqual(['rejected']);
+  });
 
-  it.runIf(incrementalHonoursDecisions)(
-    'a later record that matches both sides of a rejected pair does not merge them',
-    async () => {
-      const { person, licence, x, y } = await rejectedPair('Pemberton');
-      const bridge = await writeObservation(t, b, { ...person, identifiers: [licence], ...oak });
-      const db = t.database.db;
-      expect([x.entityId, y.entityId]).toContain(bridge.entityId);
-      expect(await entityOf(db, x.observationId)).not.toBe(await entityOf(db, y.observationId));
-    },
-  );
+  it('a later record that matches both sides of a rejected pair does not merge them', async () => {
+    const { person, licence, x, y } = await rejectedPair('Pemberton');
+    const bridge = await writeObservation(t, b, { ...person, identifiers: [licence], ...oak });
+    const db = t.database.db;
+    expect([x.entityId, y.entityId]).toContain(bridge.entityId);
+    expect(await entityOf(db, x.observationId)).not.toBe(await entityOf(db, y.observationId));
+  });
 });

@@ -1,0 +1,120 @@
+/**
+ * The persistent demo world the analysis benchmarks (issue #4) and the 1M-record figures of
+ * issue #3 run against, built once per database and size and reused: seeding a million
+ * records takes longer than every query measured on them. The seed goes through the real
+ * write path (validation, extraction, resolution, correlation); `seedDemoWorld` marks a
+ * database that holds a whole world, so a build cut short is started again from scratch.
+ *   node bench/world.ts --db postgres|pglite --records 1000000
+ * Prints one JSON line: where the world is and, when this run seeded it, how fast.
+ */
+import { mkdirSync, rmSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { loadConfig, type Config } from '../src/config.ts';
+import { openInstance } from '../src/main.ts';
+import { seedDemoWorld } from '../src/demo/seed.ts';
+
+export type WorldLocation = { db: 'postgres' | 'pglite'; records: number; config: Config };
+
+const ADMIN_URL =
+  process.env['WATCHFLOOR_BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const CACHE =
+  process.env['WATCHFLOOR_BENCH_CACHE'] ?? join(homedir(), '.cache', 'watchfloor-bench');
+
+/** Where the world of this database and size lives (a PostgreSQL database or a data dir). */
+export function worldLocation(db: 'postgres' | 'pglite', records: number): WorldLocation {
+  const dataDir = join(CACHE, `world-${db}-${records}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/watchfloor_bench_world_${records}`;
+  const config = loadConfig({
+    ...process.env,
+    PORT: '0',
+    WATCHFLOOR_DATA_DIR: dataDir,
+    DATABASE_URL: db === 'postgres' ? url.toString() : undefined,
+    WATCHFLOOR_LOG_LEVEL: 'warn',
+  });
+  return { db, records, config };
+}
+
+const statsFile = (w: WorldLocation) => join(CACHE, `world-${w.db}-${w.records}.json`);
+
+/** How the world was loaded, as recorded by the run that seeded it. */
+export function worldStats(w: WorldLocation): Record<string, unknown> | undefined {
+  const file = statsFile(w);
+  return existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)
+    : undefined;
+}
+
+async function fresh(w: WorldLocation) {
+  rmSync(w.config.dataDir, { recursive: true, force: true });
+  mkdirSync(w.config.dataDir, { recursive: true });
+  if (w.db !== 'postgres') return;
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  const name = `watchfloor_bench_world_${w.records}`;
+  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+}
+
+async function exists(w: WorldLocation): Promise<boolean> {
+  if (!worldStats(w)) return false;
+  if (w.db === 'pglite') return existsSync(w.config.dataDir);
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [
+    `watchfloor_bench_world_${w.records}`,
+  ]);
+  await client.end();
+  return rowCount === 1;
+}
+
+/** Seeds the world unless a complete one is already there. */
+export async function ensureWorld(w: WorldLocation, log: (m: string) => void) {
+  if (await exists(w)) return worldStats(w);
+  await fresh(w);
+  const opened = await openInstance(w.config);
+  const start = performance.now();
+  let firstBatch: { at: number; done: number } | undefined;
+  let last = 0;
+  await seedDemoWorld(opened, {
+    seed: 1,
+    records: w.records,
+    // The model stays the untrained prior: retraining a million records is its own job.
+    retrain: false,
+    onProgress: (done) => {
+      last = performance.now();
+      firstBatch ??= { at: last, done };
+      if (done % 50_000 === 0) log(`${w.db}: ${done} records seeded`);
+    },
+  });
+  const stats = {
+    seededAt: new Date().toISOString(),
+    seedSeconds: Math.round((performance.now() - start) / 100) / 10,
+    recordsPerSecond: firstBatch
+      ? Math.round((w.records - firstBatch.done) / ((last - firstBatch.at) / 1000))
+      : 0,
+    peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
+  await opened.database.close();
+  mkdirSync(CACHE, { recursive: true });
+  writeFileSync(statsFile(w), JSON.stringify(stats));
+  return stats;
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({
+    options: {
+      db: { type: 'string', default: 'postgres' },
+      records: { type: 'string', default: '1000000' },
+    },
+  });
+  const w = worldLocation(values.db === 'pglite' ? 'pglite' : 'postgres', Number(values.records));
+  const stats = await ensureWorld(w, (m) => {
+    console.error(`bench:world: ${m}`);
+  });
+  console.log(JSON.stringify({ db: w.db, records: w.records, ...stats }));
+}
