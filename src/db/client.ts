@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -24,6 +26,12 @@ export type Database = {
 };
 
 export const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
+
+/**
+ * Contrib extensions the migrations create. PostgreSQL ships them; PGlite must load each one
+ * when it opens, so every PGlite in the project (server, tests, benchmarks) is opened with these.
+ */
+export const pgliteExtensions = { pg_trgm, unaccent };
 
 /** PGlite keeps its files here, inside the Watchfloor data directory. */
 export function pgliteDir(dataDir: string): string {
@@ -60,5 +68,5 @@ export async function openDatabase(opts: {
 }): Promise<Database> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
   mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
-  return openPglite(new PGlite(pgliteDir(opts.dataDir)));
+  return openPglite(new PGlite(pgliteDir(opts.dataDir), { extensions: pgliteExtensions }));
 }

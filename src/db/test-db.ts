@@ -2,7 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { describe, inject } from 'vitest';
-import { openPglite, openPostgres, type Database, type DatabaseKind } from './client.ts';
+import {
+  openPglite,
+  openPostgres,
+  pgliteExtensions,
+  type Database,
+  type DatabaseKind,
+} from './client.ts';
 import { adminQuery, withDatabase } from './test-global-setup.ts';
 
 /** Every database suite runs on PGlite, and on PostgreSQL when WATCHFLOOR_TEST_DATABASE_URL is set. */
@@ -14,7 +20,7 @@ export function testDatabaseKinds(): DatabaseKind[] {
 export async function createTestDatabase(kind: DatabaseKind): Promise<Database> {
   if (kind === 'pglite') {
     const image = new Blob([readFileSync(inject('pgliteImage'))]);
-    return openPglite(new PGlite({ loadDataDir: image }));
+    return openPglite(new PGlite({ loadDataDir: image, extensions: pgliteExtensions }));
   }
   const url = process.env['WATCHFLOOR_TEST_DATABASE_URL'];
   const template = inject('pgTemplate');

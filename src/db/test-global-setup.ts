@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { openPglite, openPostgres } from './client.ts';
+import { openPglite, openPostgres, pgliteExtensions } from './client.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -19,7 +19,7 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'watchfloor-test-'));
-  const pglite = await openPglite(new PGlite());
+  const pglite = await openPglite(new PGlite({ extensions: pgliteExtensions }));
   await pglite.migrate();
   const image = await (pglite as unknown as { db: { $client: PGlite } }).db.$client.dumpDataDir(
     'none',
