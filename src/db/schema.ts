@@ -23,3 +23,4 @@ export {
   notifications,
   notificationReads,
 } from '../modules/correlation/correlation.table.ts';
+export { graphLinks } from '../modules/graph/graph.table.ts';
