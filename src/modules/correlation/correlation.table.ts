@@ -33,6 +33,9 @@ export const hits = pgTable(
   (t) => [
     index('hits_agency_idx').on(t.agencyId, t.id),
     index('hits_other_agency_idx').on(t.otherAgencyId, t.id),
+    // Detection looks up the hits already made for the records of a batch (and cascades).
+    index('hits_record_idx').on(t.recordId),
+    index('hits_other_record_idx').on(t.otherRecordId),
   ],
 );
 

@@ -66,6 +66,10 @@ export const records = pgTable(
     index('records_owner_idx').on(t.ownerAgencyId, t.id),
     index('records_kind_idx').on(t.kind, t.id),
     index('records_occurred_idx').on(t.occurredFrom),
+    // Start-up finds records still missing their place columns without a full scan.
+    index('records_place_missing_idx')
+      .on(t.id)
+      .where(sql`${t.lat} is not null and ${t.h3Cell} is null`),
     check(
       'records_kind_check',
       sql`${t.kind} in ('sar','incident','field_interview','arrest','tip','intel_report','cyber_indicator')`,
