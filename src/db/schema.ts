@@ -24,3 +24,4 @@ export {
   notificationReads,
 } from '../modules/correlation/correlation.table.ts';
 export { graphLinks } from '../modules/graph/graph.table.ts';
+export { infrastructureSites } from '../modules/geo/sites.table.ts';
