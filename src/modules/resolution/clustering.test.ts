@@ -48,6 +48,33 @@ describe('CI-14 minimum evidence', () => {
     expect(decidePair('person', s, { minimumEvidence: {} }).kind).toBe('candidate');
   });
 
+  it('an organisation needs more than its name: a bare name, however probable, is a candidate', () => {
+    // Two "Rivanna Security Services" in different towns: the name is all a narrative gives.
+    const name: Evidence = { field: 'name', level: 'exact', weight: 17 };
+    const bare = scoreOf(0.9997, [name]);
+    expect(decidePair('organization', bare)).toEqual({
+      kind: 'candidate',
+      reason: 'minimum_evidence',
+    });
+    expect(missingEvidence('organization', bare.evidence)).toEqual([
+      { rule: 'name+identifier', missing: ['identifier'] },
+      { rule: 'name+address', missing: ['street'] },
+    ]);
+    const street: Evidence = { field: 'street', level: 'exact', weight: 11 };
+    const orgId: Evidence = { field: 'identifier', level: 'exact', weight: 19 };
+    expect(decidePair('organization', scoreOf(0.9999, [name, street]))).toEqual({
+      kind: 'merge',
+      rule: 'name+address',
+    });
+    expect(decidePair('organization', scoreOf(0.9999, [name, orgId]))).toEqual({
+      kind: 'merge',
+      rule: 'name+identifier',
+    });
+    // An identifier alone, under another name, does not establish identity either.
+    const renamed: Evidence = { field: 'name', level: 'else', weight: -6 };
+    expect(decidePair('organization', scoreOf(0.999, [renamed, orgId])).kind).toBe('candidate');
+  });
+
   it('keeps the thresholds: candidate band between, nothing below', () => {
     const evidence = [...NAME_DOB, ID];
     expect(decidePair('person', scoreOf(0.9, evidence))).toEqual({

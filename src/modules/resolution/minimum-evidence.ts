@@ -14,10 +14,13 @@
  * and date of birth (allowing one keying slip or a day/month swap), plus either an identifier
  * of the same scheme with the same value or the same street address. A vehicle needs its VIN,
  * or its plate (O/0 folded) with the same plate state. Phones, e-mails, accounts and bare
- * identifiers need their normalised value. An organisation needs an identifier, or the same
- * name once legal suffixes are dropped (weaker than the person rule — names are the only
- * thing most records give for an organisation); a location its name and coordinates within
- * 100 m, or its street address and postcode or city; a weapon its serial and make.
+ * identifiers need their normalised value. An organisation needs its name (legal forms
+ * dropped, one slip allowed) and either an identifier or the same street address: a bare
+ * name is not enough, because business names repeat ("Patel Wireless" in three towns) and
+ * "merge only with sufficient identifying attributes to conclude it is the same individual/
+ * organization" (DOMAIN-REFERENCE, privacy template; CI-14) holds for organisations too. A
+ * location needs its name and coordinates within 100 m, or its street address and postcode
+ * or city; a weapon its serial and make.
  */
 import type { ObservationType } from '../entities/observation-types.ts';
 import type { Evidence } from './model.ts';
@@ -33,6 +36,8 @@ const NAME: readonly EvidenceRequirement[] = [
 const DOB: EvidenceRequirement = { field: 'dob', levels: ['exact', 'transposed', 'typo'] };
 const exact = (field: string): EvidenceRequirement => ({ field, levels: ['exact'] });
 const SAME_ADDRESS: EvidenceRequirement = { field: 'street', levels: ['exact', 'close'] };
+/** Compared once legal forms are dropped ("Acme Towing LLC" = "ACME TOWING"). */
+const ORGANIZATION_NAME: EvidenceRequirement = { field: 'name', levels: ['exact', 'jw94'] };
 
 export const DEFAULT_MINIMUM_EVIDENCE: MinimumEvidence = {
   person: [
@@ -51,8 +56,8 @@ export const DEFAULT_MINIMUM_EVIDENCE: MinimumEvidence = {
   online_account: [{ name: 'service+handle', requires: [exact('service'), exact('handle')] }],
   identifier: [{ name: 'scheme+value', requires: [exact('scheme'), exact('value')] }],
   organization: [
-    { name: 'identifier', requires: [exact('identifier')] },
-    { name: 'name', requires: [exact('name')] },
+    { name: 'name+identifier', requires: [ORGANIZATION_NAME, exact('identifier')] },
+    { name: 'name+address', requires: [ORGANIZATION_NAME, SAME_ADDRESS] },
   ],
   location: [
     {

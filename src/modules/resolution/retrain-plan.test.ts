@@ -73,6 +73,24 @@ describe('re-resolution plan after a retrain', () => {
     expect(p.candidates[0]!.link.score.probability).toBe(0.8);
   });
 
+  it('links n entities that all look alike with n−1 possible associations, not n·(n−1)/2', () => {
+    // Six mentions agreeing only on a bare name: candidates, each pair alike.
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const observations = ids.map((id) => obs(id, `E${id}`));
+    const pairs = ids.flatMap((x, i) => ids.slice(i + 1).map((y) => link(x, y, 0.9)));
+    const p = plan({ observations, pairs });
+    expect(p.candidates).toHaveLength(5);
+    const reached = new Set(p.candidates.flatMap((c) => [c.a, c.b]));
+    expect(reached.size).toBe(6);
+    // Already linked through a recorded candidate (b–c): one fewer; a rejected one (d–e,
+    // kept apart) links nothing and is not proposed again.
+    const after = plan({ observations, pairs, proposed: [['b', 'c']], keptApart: [['d', 'e']] });
+    expect(after.candidates).toHaveLength(4);
+    const proposed = after.candidates.map((c) => [c.a, c.b].join());
+    expect(proposed).not.toContain('Eb,Ec');
+    expect(proposed).not.toContain('Ed,Ee');
+  });
+
   it('depends only on the set of pairs, not their order', () => {
     const observations = ['a', 'b', 'c', 'd', 'e'].map((id) => obs(id, `E${id}`));
     const pairs = [strong('a', 'b'), strong('c', 'd'), strong('b', 'c'), link('d', 'e', 0.7)];

@@ -78,21 +78,55 @@ export function planReResolution(input: PlanInput): Plan {
   return { merges, candidates: open, keptApart, conflicts };
 }
 
-/** Candidates between entities that are still apart, not analyst-separated, not yet proposed. */
+/**
+ * Candidates between entities that are still apart, not analyst-separated, and not already
+ * linked through possible associations: strongest first, a pair is proposed only when no
+ * chain of recorded or newly proposed candidates joins its two entities yet (a maximum
+ * spanning forest). Every entity a candidate would reach is still reached, once; without
+ * this, n entities that agree only on a bare name (an agency named in n narratives, which
+ * CI-14 does not let merge) would become n·(n−1)/2 candidates — 210,000 at 20,000 demo
+ * records. A rejected candidate links nothing, so what it chained is proposed next time.
+ */
 function newCandidates(groups: EntityGroups, links: Link[], input: PlanInput): PlannedCandidate[] {
   const key = (x: string, y: string) => (x < y ? `${x}|${y}` : `${y}|${x}`);
-  const settled = new Set<string>();
-  for (const [a, b] of [...input.keptApart, ...input.proposed]) {
-    if (groups.has(a) && groups.has(b)) settled.add(key(groups.rootOf(a), groups.rootOf(b)));
+  const apart = new Set<string>();
+  const linked = new Forest();
+  const root = (o: string) => (groups.has(o) ? groups.rootOf(o) : undefined);
+  for (const [a, b] of input.keptApart) {
+    const [x, y] = [root(a), root(b)];
+    if (x !== undefined && y !== undefined) apart.add(key(x, y));
   }
-  const best = new Map<string, PlannedCandidate>();
+  for (const [a, b] of input.proposed) {
+    const [x, y] = [root(a), root(b)];
+    if (x !== undefined && y !== undefined && !apart.has(key(x, y))) linked.union(x, y);
+  }
+  const planned: PlannedCandidate[] = [];
   for (const link of links.sort(compareLinks)) {
     const [a, b] = [groups.rootOf(link.a), groups.rootOf(link.b)].sort() as [string, string];
-    const k = key(a, b);
-    if (a === b || settled.has(k) || best.has(k)) continue;
-    best.set(k, { a, b, link });
+    if (a === b || apart.has(key(a, b)) || !linked.union(a, b)) continue;
+    planned.push({ a, b, link });
   }
-  return [...best.values()];
+  return planned;
+}
+
+/** Plain union-find over entity ids: which entities candidates already link. */
+class Forest {
+  private readonly parent = new Map<string, string>();
+
+  find(x: string): string {
+    let r = x;
+    while (this.parent.has(r) && this.parent.get(r) !== r) r = this.parent.get(r) ?? r;
+    this.parent.set(x, r);
+    return r;
+  }
+
+  /** Joins the two; false when they were joined already. */
+  union(x: string, y: string): boolean {
+    const [rx, ry] = [this.find(x), this.find(y)];
+    if (rx === ry) return false;
+    this.parent.set(rx < ry ? ry : rx, rx < ry ? rx : ry);
+    return true;
+  }
 }
 
 type UnionOutcome = 'same' | 'conflict' | 'analyst' | { survivor: string; absorbed: string };

@@ -9,6 +9,7 @@
  *    that are near-proof (identifiers, phones) would have u ≈ λ and their weight would cancel
  *    the prior exactly.
  */
+import canonicalize from 'canonicalize';
 import type { ObservationType } from '../entities/observation-types.ts';
 import { DEFAULT_MAX_BLOCK_SIZE, candidatePairs, decodePair } from './blocking.ts';
 import { compressPatterns, posterior, runSession, type Pattern, type Table } from './em.ts';
@@ -38,7 +39,7 @@ const U_PRIOR_STRENGTH = 50;
 export function train(observations: readonly Observation[], options: TrainOptions = {}): Model {
   const o = { ...DEFAULTS, ...options };
   const byType = new Map<ObservationType, Prepared[]>();
-  for (const obs of observations) {
+  for (const obs of canonicalOrder(observations)) {
     const list = byType.get(obs.type) ?? [];
     list.push(prepare(obs));
     byType.set(obs.type, list);
@@ -48,6 +49,22 @@ export function train(observations: readonly Observation[], options: TrainOption
     types[type] = trainType(type, prepared, o);
   }
   return { version: 1, types };
+}
+
+/**
+ * The observations by content (canonical JSON of their attributes), then id. u is measured on
+ * a seeded sample of positions and the EM sums run in pair order, so without this the model
+ * would depend on the order the observations were read in (and on the ids a database gave
+ * them): the same data must give the same model, in a retrain as in the benchmark.
+ */
+function canonicalOrder(observations: readonly Observation[]): Observation[] {
+  const keyed = observations.map((o) => ({ o, key: canonicalize(o.attributes) ?? '' }));
+  keyed.sort((x, y) => compare(x.key, y.key) || compare(x.o.id, y.o.id));
+  return keyed.map((k) => k.o);
+}
+
+function compare(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 function trainType(type: ObservationType, prepared: Prepared[], o: typeof DEFAULTS): TypeModel {
@@ -169,11 +186,18 @@ function mapEstimate({ counts, present }: RandomCounts, prior: Table, strength: 
   });
 }
 
-/** Random pairs are a mixture λ·m + (1−λ)·u: take the matches' share out before estimating u. */
+/**
+ * Random pairs are a mixture λ·m + (1−λ)·u: take the matches' share out before estimating u.
+ * Where more matches are expected at a level than the sample holds, the level's count stops
+ * at zero; the row is then scaled back to the sample's size, so u stays a distribution over
+ * the levels (without it, "else" could get u > 1).
+ */
 function correctU(random: RandomCounts, prior: Table, lambda: number, m: Table): Table {
   const counts = random.counts.map((row, f) => {
     const total = random.present[f] ?? 0;
-    return row.map((c, l) => Math.max(0, (c - lambda * total * (m[f]?.[l] ?? 0)) / (1 - lambda)));
+    const left = row.map((c, l) => Math.max(0, c - lambda * total * (m[f]?.[l] ?? 0)));
+    const sum = left.reduce((s, x) => s + x, 0);
+    return sum > 0 ? left.map((x) => (x * total) / sum) : left;
   });
   return mapEstimate({ counts, present: random.present }, prior, U_PRIOR_STRENGTH);
 }
