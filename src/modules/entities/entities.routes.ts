@@ -11,6 +11,8 @@ const profileValueSchema = z.object({
   sources: z.array(z.object({ observationId: z.uuid(), recordId: z.uuid(), agencyId: z.uuid() })),
 });
 
+const evidenceSchema = z.object({ field: z.string(), level: z.string(), weight: z.number() });
+
 const entitySchema = z
   .object({
     id: z.uuid(),
@@ -38,20 +40,35 @@ const entitySchema = z
           observationA: z.uuid(),
           observationB: z.uuid(),
           probability: z.number(),
-          evidence: z.array(z.object({ field: z.string(), level: z.string(), weight: z.number() })),
+          evidence: z.array(evidenceSchema),
           rule: z.string().nullable(),
           decidedBy: z.string(),
           createdAt: z.date(),
         }),
       ),
+      /** Open: resolution proposed them, no analyst has decided. */
       possibleAssociations: z.array(
         z.object({
+          candidateId: z.uuid(),
           otherEntityId: z.uuid(),
           observationA: z.uuid(),
           observationB: z.uuid(),
           probability: z.number(),
-          evidence: z.array(z.object({ field: z.string(), level: z.string(), weight: z.number() })),
+          evidence: z.array(evidenceSchema),
           reason: z.string().nullable(),
+        }),
+      ),
+      /** An analyst confirmed the link without merging: identity is not established (CI-14). */
+      confirmedAssociations: z.array(
+        z.object({
+          candidateId: z.uuid(),
+          otherEntityId: z.uuid(),
+          observationA: z.uuid(),
+          observationB: z.uuid(),
+          probability: z.number(),
+          evidence: z.array(evidenceSchema),
+          decidedByUserId: z.uuid().nullable(),
+          decidedAt: z.date().nullable(),
         }),
       ),
     }),

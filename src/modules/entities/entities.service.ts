@@ -11,7 +11,11 @@ import { decodeCursor, encodeCursor } from '../../shared/pagination.ts';
 import type { ObservationType } from './observation-types.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import type { Db } from '../../db/client.ts';
-import { currentEntityId, mergesAndCandidatesOf } from '../resolution/evidence.ts';
+import {
+  confirmedAssociationsOf,
+  currentEntityId,
+  mergesAndCandidatesOf,
+} from '../resolution/evidence.ts';
 import { createEntitiesRepository, type VisibleObservation } from './entities.repository.ts';
 
 export const entityNotFound = defineError({
@@ -68,8 +72,10 @@ export async function getEntityProfile(ctx: ServiceContext, requestedId: string)
 }
 
 /**
- * Merge evidence and possible associations, each shown only when the viewer may see both
- * observations it rests on: evidence must not reveal what the viewer cannot see.
+ * Merge evidence, possible associations and confirmed associations, each shown only when the
+ * viewer may see both observations it rests on: evidence must not reveal what the viewer
+ * cannot see, and an association must not reveal that another entity exists where the viewer
+ * sees nothing of it.
  */
 async function visibleResolution(
   repo: ReturnType<typeof createEntitiesRepository>,
@@ -77,7 +83,11 @@ async function visibleResolution(
   id: string,
 ) {
   const { merges, candidates } = await mergesAndCandidatesOf(tx, id);
-  const ids = [...merges, ...candidates].flatMap((x) => [x.observationA, x.observationB]);
+  const associations = await confirmedAssociationsOf(tx, id);
+  const ids = [...merges, ...candidates, ...associations].flatMap((x) => [
+    x.observationA,
+    x.observationB,
+  ]);
   const seen = await repo.visibleAmong(ids);
   const both = (x: { observationA: string; observationB: string }) =>
     seen.has(x.observationA) && seen.has(x.observationB);
@@ -92,12 +102,23 @@ async function visibleResolution(
       createdAt: m.createdAt,
     })),
     possibleAssociations: candidates.filter(both).map((c) => ({
+      candidateId: c.id,
       otherEntityId: c.entityA === id ? c.entityB : c.entityA,
       observationA: c.observationA,
       observationB: c.observationB,
       probability: c.probability,
       evidence: c.evidence,
       reason: c.reason,
+    })),
+    confirmedAssociations: associations.filter(both).map((c) => ({
+      candidateId: c.id,
+      otherEntityId: c.otherEntityId,
+      observationA: c.observationA,
+      observationB: c.observationB,
+      probability: c.probability,
+      evidence: c.evidence,
+      decidedByUserId: c.decidedByUserId,
+      decidedAt: c.decidedAt,
     })),
   };
 }

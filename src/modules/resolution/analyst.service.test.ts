@@ -69,7 +69,7 @@ describeEachDatabase('analyst decisions: confirm, reject, merge (CI-14)', (kind)
       .select()
       .from(entityCandidates)
       .where(eq(entityCandidates.id, candidate.id));
-    expect(closed).toMatchObject({ status: 'confirmed', decidedByUserId: a.id });
+    expect(closed).toMatchObject({ status: 'confirmed', outcome: 'merged', decidedByUserId: a.id });
     const [event] = await auditRows(db, 'entity.candidate.confirm', candidate.id);
     expect(event).toMatchObject({ decision: 'allow', actorUserId: a.id });
     expect(event!.details).toMatchObject({ rationale, outcome: 'merged' });
@@ -91,7 +91,7 @@ describeEachDatabase('analyst decisions: confirm, reject, merge (CI-14)', (kind)
       .select()
       .from(entityCandidates)
       .where(eq(entityCandidates.id, candidate.id));
-    expect(open!.status).toBe('open');
+    expect(open).toMatchObject({ status: 'open', outcome: null });
     const [denied] = await auditRows(db, 'entity.candidate.confirm', candidate.id);
     expect(denied).toMatchObject({ decision: 'deny', reason: 'resolution.insufficient_evidence' });
     expect(denied!.details).toMatchObject({ rationale });
@@ -113,7 +113,11 @@ describeEachDatabase('analyst decisions: confirm, reject, merge (CI-14)', (kind)
       .select()
       .from(entityCandidates)
       .where(eq(entityCandidates.id, candidate.id));
-    expect(row).toMatchObject({ status: 'confirmed', decidedByUserId: b.id });
+    expect(row).toMatchObject({
+      status: 'confirmed',
+      outcome: 'association',
+      decidedByUserId: b.id,
+    });
     expect(
       await db.select().from(entityMerges).where(eq(entityMerges.absorbedEntityId, y.entityId)),
     ).toEqual([]);
@@ -129,7 +133,7 @@ describeEachDatabase('analyst decisions: confirm, reject, merge (CI-14)', (kind)
       .select()
       .from(entityCandidates)
       .where(eq(entityCandidates.id, candidate.id));
-    expect(row).toMatchObject({ status: 'rejected', decidedByUserId: a.id });
+    expect(row).toMatchObject({ status: 'rejected', outcome: 'rejected', decidedByUserId: a.id });
     expect(
       (await auditRows(t.database.db, 'entity.candidate.reject', candidate.id))[0],
     ).toMatchObject({ decision: 'allow', details: { rationale } });

@@ -106,8 +106,13 @@ export function confirmCandidate(ctx: ServiceContext, id: string, body: ConfirmC
       merge = await mergeChecked(step, a, b, { largerSurvives: true });
       outcome = 'merged';
     }
-    await step.repo.decideCandidate(candidate.id, 'confirmed', step.now);
-    const result = { candidateId: candidate.id, status: 'confirmed' as const, outcome, merge };
+    const result: CandidateDecision = {
+      candidateId: candidate.id,
+      status: 'confirmed',
+      outcome,
+      merge,
+    };
+    await step.repo.decideCandidate(candidate.id, result, step.now);
     const details = { outcome, ...(merge ? { mergeId: merge.mergeId } : {}) };
     return { result, objectIds: [id, a, b], details };
   });
@@ -118,13 +123,13 @@ export function rejectCandidate(ctx: ServiceContext, id: string, body: RejectCan
   return decide(ctx, 'entity.candidate.reject', attempt, async (step) => {
     const { candidate, a, b } = await openCandidate(step, id);
     if (a === b) throw alreadyMerged('These are one entity now: split the merge instead');
-    await step.repo.decideCandidate(candidate.id, 'rejected', step.now);
     const result: CandidateDecision = {
       candidateId: candidate.id,
       status: 'rejected',
       outcome: 'rejected',
       merge: null,
     };
+    await step.repo.decideCandidate(candidate.id, result, step.now);
     return { result, objectIds: [id, a, b], details: {} };
   });
 }

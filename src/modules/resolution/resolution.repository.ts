@@ -15,6 +15,7 @@ import { entities, observations } from '../entities/entities.table.ts';
 import type { ObservationType } from '../entities/observation-types.ts';
 import { records } from '../records/records.table.ts';
 import type { Link } from './clustering.ts';
+import type { CandidateDecision } from './resolution.schemas.ts';
 import { entityCandidates, entityMerges } from './resolution.table.ts';
 
 export type Member = {
@@ -81,10 +82,11 @@ export function createResolutionRepository({ db, viewer }: { db: Db; viewer: Vie
         .for('update');
       return row;
     },
-    async decideCandidate(id: string, status: 'confirmed' | 'rejected', now: Date) {
+    async decideCandidate(id: string, decision: CandidateDecision, now: Date) {
+      const { status, outcome } = decision;
       await db
         .update(entityCandidates)
-        .set({ status, decidedByUserId: viewer.userId, decidedAt: now })
+        .set({ status, outcome, decidedByUserId: viewer.userId, decidedAt: now })
         .where(and(eq(entityCandidates.id, id), eq(entityCandidates.status, 'open')));
     },
     async lockMerge(id: string) {

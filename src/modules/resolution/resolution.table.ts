@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   doublePrecision,
   index,
@@ -11,6 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { entities, observations } from '../entities/entities.table.ts';
 import type { Evidence, Model } from './model.ts';
+import type { CandidateDecision } from './resolution.schemas.ts';
 
 /** Blocking keys of each observation, indexed: a new observation meets its candidates here. */
 export const observationKeys = pgTable(
@@ -66,7 +68,12 @@ export const entityMerges = pgTable(
   ],
 );
 
-/** "Possible association": scored, not merged (below threshold or short of CI-14 evidence). */
+/**
+ * "Possible association": scored, not merged (below threshold or short of CI-14 evidence).
+ * An analyst's decision sets `status` and `outcome`: a confirmed candidate either merged the
+ * two entities or stands as a confirmed association (linked, identity not established); only
+ * `outcome` tells which, since after a split a merged pair is apart again.
+ */
 export const entityCandidates = pgTable(
   'entity_candidates',
   {
@@ -80,6 +87,8 @@ export const entityCandidates = pgTable(
     evidence: jsonb('evidence').$type<Evidence[]>().notNull(),
     reason: text('reason'),
     status: text('status').$type<'open' | 'confirmed' | 'rejected'>().notNull().default('open'),
+    /** What the decision did (null while open); 'association' is a confirmed association. */
+    outcome: text('outcome').$type<CandidateDecision['outcome']>(),
     decidedByUserId: uuid('decided_by_user_id'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
@@ -87,5 +96,10 @@ export const entityCandidates = pgTable(
   (t) => [
     index('entity_candidates_a_idx').on(t.entityA),
     index('entity_candidates_b_idx').on(t.entityB),
+    // Profiles look confirmed associations up by observation; they are few (analysts'
+    // decisions) among many open candidates.
+    index('entity_candidates_associations_idx')
+      .on(t.observationA, t.observationB)
+      .where(sql`${t.outcome} = 'association'`),
   ],
 );
