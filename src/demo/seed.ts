@@ -1,7 +1,12 @@
 /**
  * Loads the demo world into a database through the same services the API uses (agencies,
  * sharing groups, users: validated and audited) and the set-based record writer (records in
- * batches, one audit event per batch). Idempotent: a seeded database is left as it is.
+ * batches, one audit event per batch), then trains the resolution model on what it loaded
+ * and re-resolves with it, as an administrator's `watchfloor resolution retrain` does (same
+ * code, audited as this seed's system viewer). Records are resolved as they are written,
+ * with whatever model is stored — in a fresh database, the untrained prior, which merges
+ * few of the demo's duplicates — so without the retrain the served demo would show the
+ * prior's entities, not the shipped model's. Idempotent: a seeded database is left as it is.
  */
 import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -18,6 +23,8 @@ import { createSharingGroup } from '../modules/sharing-groups/sharing-groups.ser
 import { createUser } from '../modules/users/users.service.ts';
 import { prepareRecord } from '../modules/records/record-preparation.ts';
 import { insertRecords, type PreparedRecord } from '../modules/records/records.writer.ts';
+import type { RetrainResult } from '../modules/resolution/resolution.schemas.ts';
+import { retrainResolution } from '../modules/resolution/retrain.ts';
 import { DEMO_PASSWORD, generateDemoWorld } from './world.ts';
 import { DEMO_PERSONAS } from './personas.ts';
 import type { DemoAgency, DemoRecord, DemoUser } from './types.ts';
@@ -28,6 +35,14 @@ export type SeedOptions = {
   /** Where to write the ground truth (NDJSON: observation id, source record id, entity key). */
   groundTruthPath?: string;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Train the resolution model on the seeded observations and re-resolve (default true).
+   * Off only where the untrained state is the point (tests of the retrain itself) or the
+   * world is too large to train on in one go (`demo --no-retrain`).
+   */
+  retrain?: boolean;
+  /** Called with the number of records loaded, as the retrain starts. */
+  onRetrain?: (records: number) => void;
 };
 
 export type SeedResult = {
@@ -35,6 +50,8 @@ export type SeedResult = {
   records: number;
   personas: typeof DEMO_PERSONAS;
   password: string;
+  /** What the retrain after seeding did (null when there was none). */
+  retrain: RetrainResult | null;
 };
 
 const BATCH = 1000;
@@ -48,6 +65,7 @@ export async function seedDemoWorld(opened: Opened, opts: SeedOptions): Promise<
       records: already.records ?? 0,
       personas: DEMO_PERSONAS,
       password: DEMO_PASSWORD,
+      retrain: null,
     };
   const world = generateDemoWorld({ seed: opts.seed, records: opts.records });
   const ctx: ServiceContext = {
@@ -73,11 +91,23 @@ export async function seedDemoWorld(opened: Opened, opts: SeedOptions): Promise<
   }
   const userIds = await loadUsers(ctx, agencyIds, world.users);
   const loaded = await loadRecords(ctx, agencyIds, userIds, world.records(), opts);
+  let retrain: RetrainResult | null = null;
+  if (opts.retrain !== false) {
+    opts.onRetrain?.(loaded);
+    retrain = await retrainResolution(ctx);
+  }
+  // Written last: a database that has this setting holds the whole demo world.
   await updateCenter(ctx.db, ctx.viewer, {
     name: world.center.name,
     settings: { demo: { seed: opts.seed, records: loaded, state: world.center.state } },
   });
-  return { seeded: true, records: loaded, personas: DEMO_PERSONAS, password: DEMO_PASSWORD };
+  return {
+    seeded: true,
+    records: loaded,
+    personas: DEMO_PERSONAS,
+    password: DEMO_PASSWORD,
+    retrain,
+  };
 }
 
 function idOf(ids: Map<string, string>, key: string): string {

@@ -16,7 +16,7 @@ import { serveUntilSignal } from './serve.ts';
 type SeedModule = typeof import('../../demo/seed.ts');
 type SeedResult = Awaited<ReturnType<SeedModule['seedDemoWorld']>>;
 
-type Options = { records?: number; seed?: number; serve: boolean };
+type Options = { records?: number; seed?: number; serve: boolean; retrain: boolean };
 
 export const DEFAULT_DEMO_RECORDS = 5_000;
 export const DEFAULT_DEMO_SEED = 1;
@@ -35,6 +35,10 @@ export function registerDemo(program: Command, run: Run): void {
       `random seed: the same seed gives the same world (default ${DEFAULT_DEMO_SEED})`,
       parseSeed,
     )
+    .option(
+      '--no-retrain',
+      'leave the resolution model untrained after seeding (for very large worlds; run `resolution retrain` later)',
+    )
     .option('--no-serve', 'seed only, do not start the server')
     .action(
       run<Options>(async (opts, { out }) => {
@@ -51,6 +55,7 @@ export function registerDemo(program: Command, run: Run): void {
         const json = {
           seeded: result.seeded,
           records: result.records,
+          retrain: result.retrain,
           personas: result.personas.map((p) => ({
             username: p.username,
             password: result.password,
@@ -87,6 +92,15 @@ async function seedWithProgress(
   const seed = opts.seed ?? DEFAULT_DEMO_SEED;
   const progress = progressBar();
   const started = performance.now();
+  let loadedAt: number | undefined;
+  const loaded = (count: number) => {
+    progress.stop();
+    loadedAt = performance.now();
+    const seconds = (loadedAt - started) / 1000;
+    out.note(
+      `Seeded the demo world (seed ${seed}): ${count} records in ${seconds.toFixed(1)} s (${Math.round(count / Math.max(seconds, 0.001))} records/s).`,
+    );
+  };
   let result: SeedResult;
   try {
     result = await seedDemoWorld(opened, {
@@ -94,15 +108,26 @@ async function seedWithProgress(
       records,
       groundTruthPath: join(dataDir, 'demo-ground-truth.ndjson'),
       onProgress: progress.update,
+      retrain: opts.retrain,
+      onRetrain: (count) => {
+        loaded(count);
+        out.note('Training the resolution model on the demo world and re-resolving…');
+      },
     });
   } finally {
     progress.stop();
   }
-  const seconds = (performance.now() - started) / 1000;
   if (result.seeded) {
-    out.note(
-      `Seeded the demo world (seed ${seed}): ${result.records} records in ${seconds.toFixed(1)} s (${Math.round(result.records / Math.max(seconds, 0.001))} records/s).`,
-    );
+    const retrain = result.retrain;
+    if (retrain && loadedAt !== undefined) {
+      const seconds = ((performance.now() - loadedAt) / 1000).toFixed(1);
+      out.note(
+        `Trained on ${retrain.trainedOn} observations and re-resolved in ${seconds} s: ${retrain.mergesAdded} merges and ${retrain.candidatesAdded} possible associations added.`,
+      );
+    } else {
+      loaded(result.records);
+      out.note('The resolution model is untrained: `watchfloor resolution retrain` trains it.');
+    }
   } else {
     out.note(`The demo world (${result.records} records) is already in this database.`);
     if (opts.records !== undefined || opts.seed !== undefined) {
@@ -142,6 +167,7 @@ function progressBar() {
     },
     stop: () => {
       if (running) bar.stop();
+      running = false;
     },
   };
 }
