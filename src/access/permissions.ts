@@ -37,6 +37,10 @@ export const PERMISSIONS = {
   'sources:read': everyone,
   'sources:admin': ['admin', 'supervisor'],
   'ingest:write': contentWriters,
+  /** Expand, paths, structure and export of the link graph (built from visible records only). */
+  'graph:read': everyone,
+  /** Create and delete explicit analyst links (audited). */
+  'graph:link': contentWriters,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -10,6 +10,7 @@ import { ingestRoutes } from '../modules/ingest/ingest.routes.ts';
 import { sourcesRoutes } from '../modules/sources/sources.routes.ts';
 import { sharingGroupsRoutes } from '../modules/sharing-groups/sharing-groups.routes.ts';
 import { usersRoutes } from '../modules/users/users.routes.ts';
+import { graphRoutes } from '../modules/graph/graph.routes.ts';
 import type { AppDeps } from './app.ts';
 
 /** Every module's routes under /api/v1. */
@@ -24,5 +25,6 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
   auditRoutes(api, deps);
   sourcesRoutes(api, deps);
   correlationRoutes(api, deps);
+  graphRoutes(api, deps);
   await api.register((scope) => ingestRoutes(scope, deps));
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { shareableColumns, timestamps } from '../../db/columns.ts';
 import type { Caveat, ShareLevel, Tlp } from '../../access/markings.ts';
 import { agencies } from '../agencies/agencies.table.ts';

@@ -242,7 +242,7 @@ async function applyUpdate(tx: Tx, ctx: ServiceContext, row: RecordRow, body: Up
 }
 
 /** releasableTo may name agencies and sharing groups that exist, nothing else. */
-async function checkReleasableTo(db: Db, ids: readonly string[]) {
+export async function checkReleasableTo(db: Db, ids: readonly string[]) {
   if (ids.length === 0) return;
   const found = await db
     .select({ id: agencies.id })

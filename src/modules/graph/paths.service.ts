@@ -1,0 +1,117 @@
+/**
+ * Shortest paths between two entities, each edge with the visible records that support it
+ * (latest first) and the visible analyst links along it. Audited with every node and record
+ * shown.
+ */
+import type { ServiceContext } from '../../shared/context.ts';
+import { auditActor } from '../../shared/context.ts';
+import { appendAudit } from '../audit/audit.service.ts';
+import { entityNotFound } from '../entities/entities.service.ts';
+import { entityLabel } from './entity-label.ts';
+import { graphRepos } from './graph.service.ts';
+import type { PathsRequest } from './graph.schemas.ts';
+import type { Repos } from './assemble.ts';
+import { searchPaths } from './paths.ts';
+import type { SharedRecord } from './graph.repository.ts';
+import type { LinkRow } from './links.repository.ts';
+
+/** Supporting records listed per path edge; `weight` counts them all. */
+const RECORDS_PER_EDGE = 20;
+
+export async function findPaths(ctx: ServiceContext, req: PathsRequest) {
+  const outcome = await ctx.db.transaction(async (tx) => {
+    const repos = graphRepos(tx, ctx.viewer);
+    const ends = await repos.graph.visibleEntities([req.from, req.to]);
+    const current = (id: string) => ends.find((e) => e.requested === id)?.current;
+    const from = current(req.from);
+    const to = current(req.to);
+    if (!from || !to) {
+      const missing = !from ? req.from : req.to;
+      await appendAudit(tx, auditActor(ctx), [
+        {
+          action: 'graph.paths',
+          objectType: 'entity',
+          objectIds: [missing],
+          decision: 'deny',
+          reason: 'not visible or missing',
+        },
+      ]);
+      return undefined;
+    }
+    const result = await pathsBetween(repos, from, to, req);
+    const shown = [
+      ...result.nodes.map((n) => n.id),
+      ...result.edges.flatMap((e) => e.records.map((r) => r.id)),
+    ];
+    await appendAudit(tx, auditActor(ctx), [
+      {
+        action: 'graph.paths',
+        objectType: 'graph',
+        objectIds: [...new Set(shown)],
+        details: { request: req, length: result.length, paths: result.paths.length },
+      },
+    ]);
+    return result;
+  });
+  if (!outcome) throw entityNotFound();
+  return outcome;
+}
+
+async function pathsBetween(repos: Repos, from: string, to: string, req: PathsRequest) {
+  const search = await searchPaths(repos, from, to, req);
+  const onPaths = [...new Set(search.paths.flat())];
+  const pairs = new Map<string, [string, string]>();
+  for (const path of search.paths)
+    for (let i = 0; i + 1 < path.length; i++) {
+      const pair = [path[i] ?? '', path[i + 1] ?? ''] as [string, string];
+      pairs.set(pair.join(':'), pair);
+    }
+  const support = await repos.graph.sharedRecords([...pairs.values()], req, RECORDS_PER_EDGE);
+  const links = onPaths.length > 0 ? await repos.links.touching(onPaths) : [];
+  const hop = new Map<string, number>();
+  for (const path of search.paths) path.forEach((id, i) => hop.set(id, i));
+  const labels = await repos.graph.entityObservations(onPaths);
+  return {
+    from,
+    to,
+    ...search,
+    nodes: labels
+      .map((e) => ({
+        id: e.id,
+        entityType: e.type,
+        label: entityLabel(e.type, e.obs),
+        hop: hop.get(e.id) ?? 0,
+      }))
+      .sort((x, y) => x.hop - y.hop || (x.id < y.id ? -1 : 1)),
+    edges: [...pairs.values()].map(([a, b]) => edgeOf(a, b, support, links)),
+  };
+}
+
+function edgeOf(a: string, b: string, support: readonly SharedRecord[], links: readonly LinkRow[]) {
+  const records = support.filter((s) => s.a === a && s.b === b);
+  return {
+    source: a,
+    target: b,
+    weight: records[0]?.total ?? 0,
+    records: records.map(({ id, kind, title, occurredFrom, ownerAgencyId }) => ({
+      id,
+      recordKind: kind,
+      label: title,
+      occurredFrom,
+      ownerAgencyId,
+    })),
+    links: links
+      .filter(
+        (l) =>
+          (l.fromEntityId === a && l.toEntityId === b) ||
+          (l.fromEntityId === b && l.toEntityId === a),
+      )
+      .map((l) => ({
+        id: l.id,
+        label: l.label,
+        source: l.source,
+        fromEntityId: l.fromEntityId,
+        toEntityId: l.toEntityId ?? '',
+      })),
+  };
+}
