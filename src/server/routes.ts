@@ -11,6 +11,7 @@ import { sourcesRoutes } from '../modules/sources/sources.routes.ts';
 import { sharingGroupsRoutes } from '../modules/sharing-groups/sharing-groups.routes.ts';
 import { usersRoutes } from '../modules/users/users.routes.ts';
 import { graphRoutes } from '../modules/graph/graph.routes.ts';
+import { searchRoutes } from '../modules/search/search.routes.ts';
 import type { AppDeps } from './app.ts';
 
 /** Every module's routes under /api/v1. */
@@ -26,5 +27,6 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
   sourcesRoutes(api, deps);
   correlationRoutes(api, deps);
   graphRoutes(api, deps);
+  searchRoutes(api, deps);
   await api.register((scope) => ingestRoutes(scope, deps));
 }

@@ -45,29 +45,40 @@ async function viewsOf(
   const recordIds = [...new Set(rows.flatMap((h) => [h.recordId, h.otherRecordId]))];
   const agencyIds = [...new Set(rows.flatMap((h) => [h.agencyId, h.otherAgencyId]))];
   const heads = new Map((await unsafeRecordHeads(db, recordIds)).map((r) => [r.id, r]));
-  const cards = new Map<string, AgencyCard>();
-  if (agencyIds.length > 0) {
-    for (const a of await db.select().from(agencies).where(inArray(agencies.id, agencyIds))) {
-      const poc = a.pointsOfContact[0];
-      cards.set(a.id, {
-        id: a.id,
-        name: a.name,
-        pointOfContact: poc
-          ? {
-              name: poc.name,
-              ...(poc.phone ? { phone: poc.phone } : {}),
-              ...(poc.email ? { email: poc.email } : {}),
-            }
-          : null,
-      });
-    }
-  }
+  const cards = await agencyCards(db, agencyIds);
   const views = new Map<string, HitView>();
   for (const h of rows) {
     const view = hitView(ctx.viewer, h, heads, cards);
     if (view) views.set(h.id, view);
   }
   return views;
+}
+
+/** Agencies as a pointer names them: name and first point of contact (XS-02). */
+export async function agencyCards(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, AgencyCard>> {
+  const cards = new Map<string, AgencyCard>();
+  if (ids.length === 0) return cards;
+  for (const a of await db
+    .select()
+    .from(agencies)
+    .where(inArray(agencies.id, [...ids]))) {
+    const poc = a.pointsOfContact[0];
+    cards.set(a.id, {
+      id: a.id,
+      name: a.name,
+      pointOfContact: poc
+        ? {
+            name: poc.name,
+            ...(poc.phone ? { phone: poc.phone } : {}),
+            ...(poc.email ? { email: poc.email } : {}),
+          }
+        : null,
+    });
+  }
+  return cards;
 }
 
 export async function listHits(
