@@ -41,6 +41,8 @@ export const PERMISSIONS = {
   'graph:read': everyone,
   /** Create and delete explicit analyst links (audited). */
   'graph:link': contentWriters,
+  /** Load and delete critical-infrastructure sites (geo). */
+  'sites:admin': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

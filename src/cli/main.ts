@@ -11,6 +11,7 @@ import { registerEntitiesExport } from './commands/entities-export.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerResolutionRetrain } from './commands/resolution-retrain.ts';
 import { registerSourceCreate } from './commands/source-create.ts';
+import { registerSitesLoad } from './commands/sites-load.ts';
 import { registerAuditVerify } from './commands/audit-verify.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerMigrate } from './commands/migrate.ts';
@@ -38,6 +39,10 @@ export function buildProgram(run: Run): Command {
   registerEntitiesExport(program.command('entities').description('Resolved entities'), run);
   registerResolutionRetrain(
     program.command('resolution').description('Entity resolution: the model and re-resolution'),
+    run,
+  );
+  registerSitesLoad(
+    program.command('sites').description('Critical-infrastructure sites for the map'),
     run,
   );
   registerUserCreate(program.command('user').description('Manage user accounts'), run);

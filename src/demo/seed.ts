@@ -26,6 +26,7 @@ import { insertRecords, type PreparedRecord } from '../modules/records/records.w
 import type { RetrainResult } from '../modules/resolution/resolution.schemas.ts';
 import { retrainResolution } from '../modules/resolution/retrain.ts';
 import { DEMO_PASSWORD, generateDemoWorld } from './world.ts';
+import { loadDemoSites } from './sites-load.ts';
 import { DEMO_PERSONAS } from './personas.ts';
 import type { DemoAgency, DemoRecord, DemoUser } from './types.ts';
 
@@ -91,6 +92,7 @@ export async function seedDemoWorld(opened: Opened, opts: SeedOptions): Promise<
   }
   const userIds = await loadUsers(ctx, agencyIds, world.users);
   const loaded = await loadRecords(ctx, agencyIds, userIds, world.records(), opts);
+  await loadDemoSites(ctx);
   let retrain: RetrainResult | null = null;
   if (opts.retrain !== false) {
     opts.onRetrain?.(loaded);

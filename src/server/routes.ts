@@ -10,6 +10,8 @@ import { ingestRoutes } from '../modules/ingest/ingest.routes.ts';
 import { sourcesRoutes } from '../modules/sources/sources.routes.ts';
 import { sharingGroupsRoutes } from '../modules/sharing-groups/sharing-groups.routes.ts';
 import { usersRoutes } from '../modules/users/users.routes.ts';
+import { geoRoutes } from '../modules/geo/geo.routes.ts';
+import { timelineRoutes } from '../modules/timeline/timeline.routes.ts';
 import { graphRoutes } from '../modules/graph/graph.routes.ts';
 import { searchRoutes } from '../modules/search/search.routes.ts';
 import type { AppDeps } from './app.ts';
@@ -26,6 +28,8 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
   auditRoutes(api, deps);
   sourcesRoutes(api, deps);
   correlationRoutes(api, deps);
+  geoRoutes(api, deps);
+  timelineRoutes(api, deps);
   graphRoutes(api, deps);
   searchRoutes(api, deps);
   await api.register((scope) => ingestRoutes(scope, deps));

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ServiceContext } from '../../shared/context.ts';
+import { csvCell } from '../../shared/csv.ts';
 import { streamByPolling } from '../../server/sse.ts';
 import { getIngestJob, listIngestErrors } from './ingest.service.ts';
 
@@ -21,13 +22,6 @@ export function streamErrorsCsv(ctx: ServiceContext, jobId: string): Readable {
     }
   }
   return Readable.from(lines());
-}
-
-/** RFC 4180 quoting; a leading = + - @ is defused so spreadsheets do not run it as a formula. */
-function csvCell(value: string | number): string {
-  const text = String(value);
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 /**
