@@ -17,6 +17,7 @@ import { registerDemo } from './commands/demo.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerTokenCreate } from './commands/token-create.ts';
+import { registerTrends } from './commands/trends.ts';
 import { registerUserCreate } from './commands/user-create.ts';
 import type { Run } from './command.ts';
 import { describeError, EXIT } from './errors.ts';
@@ -48,6 +49,7 @@ export function buildProgram(run: Run): Command {
   registerUserCreate(program.command('user').description('Manage user accounts'), run);
   registerTokenCreate(program.command('token').description('Manage API tokens'), run);
   registerAuditVerify(program.command('audit').description('Work with the audit log'), run);
+  registerTrends(program, run);
   addJsonFlag(program);
   return program;
 }

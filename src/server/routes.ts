@@ -14,6 +14,7 @@ import { geoRoutes } from '../modules/geo/geo.routes.ts';
 import { timelineRoutes } from '../modules/timeline/timeline.routes.ts';
 import { graphRoutes } from '../modules/graph/graph.routes.ts';
 import { searchRoutes } from '../modules/search/search.routes.ts';
+import { trendsRoutes } from '../modules/trends/trends.routes.ts';
 import type { AppDeps } from './app.ts';
 
 /** Every module's routes under /api/v1. */
@@ -32,5 +33,6 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
   timelineRoutes(api, deps);
   graphRoutes(api, deps);
   searchRoutes(api, deps);
+  trendsRoutes(api, deps);
   await api.register((scope) => ingestRoutes(scope, deps));
 }
