@@ -2,7 +2,7 @@
  * Located reads of records for one viewer. Every query joins the visibility rule, so a map
  * point, a cell count or a distance list is built only from records the viewer may see.
  */
-import { and, asc, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { queryRows } from '../../db/raw.ts';
 import type { Viewer } from '../../access/viewer.ts';
@@ -43,18 +43,32 @@ export function createGeoRepository({ db, viewer }: { db: Db; viewer: Viewer }) 
     ...matchesFilter(s.filter),
   ];
   return {
-    /** Newest first, `limit + 1` rows so the caller can say "truncated". */
+    /**
+     * Newest first, `limit + 1` rows so the caller can say "truncated". The ids come first from
+     * an index-only scan of records_place_time_idx (newest first, visibility checked on the
+     * index tuple), so a viewer who sees few records does not make the database fetch and sort
+     * every record of the window; then only those rows are read.
+     */
     pointsInArea(area: Area, s: Selection, limit: number) {
+      const newest = db
+        .select({ id: records.id })
+        .from(records)
+        .where(and(isNotNull(records.h3Cell), inArea(area), ...selected(s)))
+        .orderBy(desc(records.occurredFrom), desc(records.id))
+        .limit(limit + 1);
       return db
         .select(pointColumns)
         .from(records)
         .innerJoin(agencies, eq(agencies.id, records.ownerAgencyId))
-        .where(and(inArea(area), ...selected(s)))
-        .orderBy(desc(records.occurredFrom), desc(records.id))
-        .limit(limit + 1);
+        .where(inArray(records.id, newest))
+        .orderBy(desc(records.occurredFrom), desc(records.id));
     },
 
-    /** Nearest first, with the great-circle distance; the box prefilter uses the lat/lon index. */
+    /**
+     * Nearest first, with the great-circle distance. The box around the circle prefilters on
+     * records_lat_lon_idx, which also carries what the rule and the distance need, so the
+     * nearest ids come from the index alone; then only those rows are read.
+     */
     pointsNear(
       center: { lat: number; lon: number },
       radiusKm: number,
@@ -62,10 +76,9 @@ export function createGeoRepository({ db, viewer }: { db: Db; viewer: Viewer }) 
       limit: number,
     ) {
       const distance = distanceFrom(center.lat, center.lon);
-      return db
-        .select({ ...pointColumns, distanceKm: distance })
+      const nearest = db
+        .select({ id: records.id })
         .from(records)
-        .innerJoin(agencies, eq(agencies.id, records.ownerAgencyId))
         .where(
           and(
             inArea(areaAroundPoint(center.lat, center.lon, radiusKm)),
@@ -76,6 +89,12 @@ export function createGeoRepository({ db, viewer }: { db: Db; viewer: Viewer }) 
         )
         .orderBy(asc(distance), asc(records.id))
         .limit(limit + 1);
+      return db
+        .select({ ...pointColumns, distanceKm: distance })
+        .from(records)
+        .innerJoin(agencies, eq(agencies.id, records.ownerAgencyId))
+        .where(inArray(records.id, nearest))
+        .orderBy(asc(distance), asc(records.id));
     },
 
     /**
