@@ -15,6 +15,7 @@ import { registerSitesLoad } from './commands/sites-load.ts';
 import { registerAuditVerify } from './commands/audit-verify.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerMigrate } from './commands/migrate.ts';
+import { registerSearch } from './commands/search.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerTokenCreate } from './commands/token-create.ts';
 import { registerTrends } from './commands/trends.ts';
@@ -50,6 +51,7 @@ export function buildProgram(run: Run): Command {
   registerTokenCreate(program.command('token').description('Manage API tokens'), run);
   registerAuditVerify(program.command('audit').description('Work with the audit log'), run);
   registerTrends(program, run);
+  registerSearch(program, run);
   addJsonFlag(program);
   return program;
 }

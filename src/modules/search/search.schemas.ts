@@ -40,6 +40,10 @@ export const polygonSchema = z
   .min(3, 'a polygon needs at least 3 points')
   .max(MAX_POLYGON_POINTS);
 
+const fromBeforeTo = (s: { from?: string | undefined; to?: string | undefined }) =>
+  !s.from || !s.to || new Date(s.from) < new Date(s.to);
+const fromBeforeToIssue = { message: 'from must be before to', path: ['to'] };
+
 /**
  * A search as the service takes it and a saved search stores it: the text and every
  * filter, in JSON types. The HTTP query string is parsed into this shape.
@@ -64,10 +68,7 @@ export const searchInputSchema = z
     sort: z.enum(SEARCH_SORTS).optional(),
   })
   .strict()
-  .refine((s) => !s.from || !s.to || new Date(s.from) < new Date(s.to), {
-    message: 'from must be before to',
-    path: ['to'],
-  });
+  .refine(fromBeforeTo, fromBeforeToIssue);
 export type SearchInput = z.infer<typeof searchInputSchema>;
 
 // --- the query string -------------------------------------------------------------------
@@ -80,7 +81,7 @@ const numbers = (s: string) => s.split(',').map((n) => (n.trim() === '' ? NaN : 
 
 export const searchQueryStringSchema = z
   .object({
-    q: z.string().max(MAX_QUERY_LENGTH).optional(),
+    q: z.string().trim().max(MAX_QUERY_LENGTH).optional(),
     kind: csv.pipe(kinds).optional(),
     agency: csv.pipe(agencyIds).optional(),
     category: csv.pipe(categories).optional(),
@@ -117,7 +118,8 @@ export const searchQueryStringSchema = z
   .refine((s) => (s.near === undefined) === (s.radiusKm === undefined), {
     message: 'near and radiusKm go together',
     path: ['radiusKm'],
-  });
+  })
+  .refine(fromBeforeTo, fromBeforeToIssue);
 export type SearchQueryString = z.infer<typeof searchQueryStringSchema>;
 
 export const pageOptionsSchema = z
