@@ -25,6 +25,8 @@ export type ApiClient = {
   readonly via: 'server' | 'in-process';
   /** `path` is below /api/v1. Resolves with the parsed body; throws ApiProblemError otherwise. */
   request<T>(method: HttpMethod, path: string, body?: unknown): Promise<T>;
+  /** As `request`, for endpoints that answer a document (GraphML, CSV): its text. */
+  requestText(method: HttpMethod, path: string, body?: unknown): Promise<string>;
   /** POSTs multipart form data, streamed (file parts are file-backed Blobs, never loaded whole). */
   upload<T>(path: string, form: FormData): Promise<T>;
   close(): Promise<void>;
@@ -136,24 +138,31 @@ async function waitForCredential(dataDir: string, holder: { pid: number; url: st
 }
 
 function serverClient(baseUrl: string, token: string): ApiClient {
+  const send = async (method: HttpMethod, path: string, body?: unknown) => {
+    let res: Response;
+    try {
+      res = await fetch(`${baseUrl}${API_PREFIX}${path}`, {
+        method,
+        headers: requestHeaders(token, body),
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch (err) {
+      throw new CliEnvironmentError(
+        'server.unreachable',
+        `The Watchfloor server at ${baseUrl} holds the data directory but did not answer: ${err instanceof Error ? err.message : String(err)}`,
+        { cause: err },
+      );
+    }
+    return { status: res.status, text: await res.text() };
+  };
   return {
     via: 'server',
     async request<T>(method: HttpMethod, path: string, body?: unknown) {
-      let res: Response;
-      try {
-        res = await fetch(`${baseUrl}${API_PREFIX}${path}`, {
-          method,
-          headers: requestHeaders(token, body),
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        });
-      } catch (err) {
-        throw new CliEnvironmentError(
-          'server.unreachable',
-          `The Watchfloor server at ${baseUrl} holds the data directory but did not answer: ${err instanceof Error ? err.message : String(err)}`,
-          { cause: err },
-        );
-      }
-      return interpret(res.status, await res.text()) as T;
+      const res = await send(method, path, body);
+      return interpret(res.status, res.text) as T;
+    },
+    async requestText(method: HttpMethod, path: string, body?: unknown) {
+      return textOf(await send(method, path, body));
     },
     async upload<T>(path: string, form: FormData) {
       const res = await fetch(`${baseUrl}${API_PREFIX}${path}`, {
@@ -207,15 +216,21 @@ export async function inProcessClient(
       expiresInDays: IN_PROCESS_TOKEN_MINUTES / (24 * 60),
     },
   );
-  const request = async <T>(method: HttpMethod, path: string, body?: unknown) => {
+  const send = async (method: HttpMethod, path: string, body?: unknown) => {
     const res = await app.inject({
       method,
       url: `${API_PREFIX}${path}`,
       headers: requestHeaders(created.token, body),
       ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
     });
-    return interpret(res.statusCode, res.body) as T;
+    return { status: res.statusCode, text: res.body };
   };
+  const request = async <T>(method: HttpMethod, path: string, body?: unknown) => {
+    const res = await send(method, path, body);
+    return interpret(res.status, res.text) as T;
+  };
+  const requestText = async (method: HttpMethod, path: string, body?: unknown) =>
+    textOf(await send(method, path, body));
   const upload = async <T>(path: string, form: FormData) => {
     // A Response serialises the form as a multipart stream with its boundary header.
     const encoded = new Response(form);
@@ -242,7 +257,7 @@ export async function inProcessClient(
       await app.close();
       if (ownsInstance) await opened.database.close();
     })());
-  return { via: 'in-process', request, upload, close };
+  return { via: 'in-process', request, requestText, upload, close };
 }
 
 function requestHeaders(token: string, body: unknown): Record<string, string> {
@@ -259,6 +274,13 @@ const problemBodySchema = z.object({
   detail: z.string().optional(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
+
+/** A document's text on success; a problem document otherwise, thrown as for `request`. */
+function textOf(res: { status: number; text: string }): string {
+  if (res.status >= 200 && res.status < 300) return res.text;
+  interpret(res.status, res.text);
+  throw new Error('unreachable: interpret throws on an error status');
+}
 
 function interpret(status: number, text: string): unknown {
   let parsed: unknown;

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { registerAgencyCreate } from './commands/agency-create.ts';
 import { registerEntitiesExport } from './commands/entities-export.ts';
+import { registerGraphExpand } from './commands/graph-expand.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerResolutionRetrain } from './commands/resolution-retrain.ts';
 import { registerSourceCreate } from './commands/source-create.ts';
@@ -39,6 +40,7 @@ export function buildProgram(run: Run): Command {
   registerSourceCreate(program.command('source').description('Manage sources of records'), run);
   registerIngest(program, run);
   registerEntitiesExport(program.command('entities').description('Resolved entities'), run);
+  registerGraphExpand(program.command('graph').description('Link analysis: the entity graph'), run);
   registerResolutionRetrain(
     program.command('resolution').description('Entity resolution: the model and re-resolution'),
     run,
