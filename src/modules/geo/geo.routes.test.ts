@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, afterAll, beforeAll, expect, it } from 'vitest';
 import { cellToParent, latLngToCell } from 'h3-js';
 import { describeEachDatabase } from '../../db/test-db.ts';
@@ -182,6 +183,48 @@ describeEachDatabase('map views of records', (kind) => {
         true,
       );
     });
+  });
+
+  it('random query strings never break the map or the timeline (always < 500)', async () => {
+    const value = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.double().map(String),
+      fc.constantFrom('', ',', '-0', '1e308', 'NaN', 'Infinity', '-180,-90,180,90', '170,0,-170,1'),
+    );
+    const names = [
+      'bbox',
+      'from',
+      'to',
+      'zoom',
+      'resolution',
+      'lat',
+      'lon',
+      'radiusKm',
+      'limit',
+      'kind',
+      'category',
+      'ids',
+      'entityId',
+      'recordId',
+      'format',
+    ];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('geo/records', 'geo/hotspots', 'geo/near', 'timeline'),
+        fc.dictionary(fc.constantFrom(...names), value, { maxKeys: 5 }),
+        async (path, params) => {
+          const res = await t.app.inject({
+            method: 'GET',
+            url: `/api/v1/${path}?${new URLSearchParams(params).toString()}`,
+            headers: w.a.auth,
+          });
+          expect(res.statusCode, `${path} ${JSON.stringify(params)}: ${res.body}`).toBeLessThan(
+            500,
+          );
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 
   describe('bad input is 400 naming the parameter', () => {
