@@ -13,6 +13,7 @@ import { registerIngest } from './commands/ingest.ts';
 import { registerResolutionRetrain } from './commands/resolution-retrain.ts';
 import { registerSourceCreate } from './commands/source-create.ts';
 import { registerSitesLoad } from './commands/sites-load.ts';
+import { registerTimelineExport } from './commands/timeline-export.ts';
 import { registerAuditVerify } from './commands/audit-verify.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerMigrate } from './commands/migrate.ts';
@@ -47,6 +48,10 @@ export function buildProgram(run: Run): Command {
   );
   registerSitesLoad(
     program.command('sites').description('Critical-infrastructure sites for the map'),
+    run,
+  );
+  registerTimelineExport(
+    program.command('timeline').description('Records in time order: of an entity, ids or filters'),
     run,
   );
   registerUserCreate(program.command('user').description('Manage user accounts'), run);
