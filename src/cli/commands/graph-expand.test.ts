@@ -63,5 +63,8 @@ describe('watchfloor graph expand', () => {
     const bad = await cli(dir, ['graph', 'expand', busiest.id, '--types', 'spaceship']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/spaceship/);
+    const far = await cli(dir, ['graph', 'expand', busiest.id, '--hops', '5']);
+    expect(far.code).not.toBe(0);
+    expect(far.stderr).toMatch(/--hops/);
   }, 240_000);
 });

@@ -1,11 +1,11 @@
-import { writeFile } from 'node:fs/promises';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { loadConfig } from '../../config.ts';
 import { OBSERVATION_TYPES } from '../../modules/entities/observation-types.ts';
 import { RECORD_KINDS } from '../../modules/records/record-kinds.ts';
 import { withApiClient, withQuery } from '../api-client.ts';
 import type { Run } from '../command.ts';
-import { CliUsageError } from '../errors.ts';
+import { writeDocument } from '../document-output.ts';
+import { CliUsageError, withFlagNames } from '../errors.ts';
 import { parsePositiveInt, parseUuid } from '../options.ts';
 
 type Options = {
@@ -22,6 +22,17 @@ type Options = {
   format: 'json' | 'graphml';
   output?: string;
   json?: boolean;
+};
+
+/** API request fields by the flag that set them, for error messages. */
+const FLAGS = {
+  'querystring.entityId': '<id>',
+  'querystring.recordId': '<id>',
+  'querystring.hops': '--hops',
+  'querystring.maxNodes': '--max-nodes',
+  'querystring.minWeight': '--min-weight',
+  'querystring.occurredAfter': '--after',
+  'querystring.occurredBefore': '--before',
 };
 
 /** A comma list whose every item is one of `known`. */
@@ -82,18 +93,9 @@ export function registerGraphExpand(graph: Command, run: Run): void {
           format: o.format,
         });
         const doc = await withApiClient(loadConfig(), 'CLI: graph expand', (api) =>
-          api.requestText('GET', query),
+          api.requestText('GET', query).catch(withFlagNames(FLAGS)),
         );
-        if (!o.output) {
-          process.stdout.write(doc.endsWith('\n') ? doc : `${doc}\n`);
-          return 0;
-        }
-        await writeFile(o.output, doc);
-        out.result(
-          { output: o.output, format: o.format, bytes: Buffer.byteLength(doc) },
-          `Wrote the graph (${o.format}) to ${o.output}`,
-        );
-        return 0;
+        return writeDocument(out, doc, { output: o.output, format: o.format, what: 'graph' });
       })(opts),
     );
 }

@@ -1,5 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../db/test-db.ts';
 import {
   auditOf,
@@ -7,19 +7,14 @@ import {
   MISSING_ID,
   problemPaths,
 } from '../../server/http.test-helpers.ts';
-import { createTestApp, recordBody, type TestApp } from '../../server/test-app.ts';
+import { recordBody, type TestApp } from '../../server/test-app.ts';
 import { entities, observations } from '../entities/entities.table.ts';
-import { buildGraphWorld, expandAs, summary, type GraphWorld } from './graph.test-helpers.ts';
+import { withGraphWorld, expandAs, summary, type GraphWorld } from './graph.test-helpers.ts';
 
 describeEachDatabase('graph expansion', (kind) => {
   let t: TestApp;
   let w: GraphWorld;
-
-  beforeAll(async () => {
-    t = await createTestApp(kind);
-    w = await buildGraphWorld(t);
-  });
-  afterAll(() => t.close());
+  withGraphWorld(kind, (app, world) => ((t = app), (w = world)));
 
   it('one hop from an entity: its co-occurring entities, weighted by shared records, and its records', async () => {
     const { res, graph } = await expandAs(t, w.analyst, { entityId: w.e.alice, hops: 1 });

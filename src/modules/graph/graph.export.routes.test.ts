@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../db/test-db.ts';
 import { auditOf, expectProblem } from '../../server/http.test-helpers.ts';
-import { createTestApp, type TestApp, type TestUser } from '../../server/test-app.ts';
+import { type TestApp, type TestUser } from '../../server/test-app.ts';
 import {
-  buildGraphWorld,
+  withGraphWorld,
   expandAs,
   summary,
   type GraphJson,
@@ -14,12 +14,7 @@ import { parseGraphml } from './graphml.test-helpers.ts';
 describeEachDatabase('graph export and structure', (kind) => {
   let t: TestApp;
   let w: GraphWorld;
-
-  beforeAll(async () => {
-    t = await createTestApp(kind);
-    w = await buildGraphWorld(t);
-  });
-  afterAll(() => t.close());
+  withGraphWorld(kind, (app, world) => ((t = app), (w = world)));
 
   const exportAs = (as: TestUser, query: string) =>
     t.app.inject({ method: 'GET', url: `/api/v1/graph/export?${query}`, headers: as.auth });

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../db/test-db.ts';
 import { auditOf, expectProblem, problemPaths } from '../../server/http.test-helpers.ts';
-import { createTestApp, recordBody, type TestApp, type TestUser } from '../../server/test-app.ts';
+import { recordBody, type TestApp, type TestUser } from '../../server/test-app.ts';
 import { entities, observations } from '../entities/entities.table.ts';
-import { buildGraphWorld, expandAs, summary, type GraphWorld } from './graph.test-helpers.ts';
+import { withGraphWorld, expandAs, summary, type GraphWorld } from './graph.test-helpers.ts';
 
 type Link = {
   id: string;
@@ -22,12 +22,7 @@ const shared = { tlp: 'GREEN', caveats: [], partnerShare: 'full' };
 describeEachDatabase('analyst links', (kind) => {
   let t: TestApp;
   let w: GraphWorld;
-
-  beforeAll(async () => {
-    t = await createTestApp(kind);
-    w = await buildGraphWorld(t);
-  });
-  afterAll(() => t.close());
+  withGraphWorld(kind, (app, world) => ((t = app), (w = world)));
 
   const createLink = (as: TestUser, body: Record<string, unknown>) =>
     t.app.inject({

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../db/test-db.ts';
 import { auditOf, expectProblem, MISSING_ID } from '../../server/http.test-helpers.ts';
-import { createTestApp, type TestApp, type TestUser } from '../../server/test-app.ts';
-import { buildGraphWorld, type GraphWorld } from './graph.test-helpers.ts';
+import { type TestApp, type TestUser } from '../../server/test-app.ts';
+import { withGraphWorld, type GraphWorld } from './graph.test-helpers.ts';
 
 type Paths = {
   from: string;
@@ -24,12 +24,7 @@ type Paths = {
 describeEachDatabase('graph paths', (kind) => {
   let t: TestApp;
   let w: GraphWorld;
-
-  beforeAll(async () => {
-    t = await createTestApp(kind);
-    w = await buildGraphWorld(t);
-  });
-  afterAll(() => t.close());
+  withGraphWorld(kind, (app, world) => ((t = app), (w = world)));
 
   const paths = (as: TestUser, body: Record<string, unknown>) =>
     t.app.inject({ method: 'POST', url: '/api/v1/graph/paths', headers: as.auth, payload: body });

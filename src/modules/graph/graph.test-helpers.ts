@@ -12,10 +12,11 @@
  * So dana exists only through a record the partner and agency B may not see.
  */
 import { inArray } from 'drizzle-orm';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { observations } from '../entities/entities.table.ts';
-import { recordBody, type TestApp, type TestUser } from '../../server/test-app.ts';
+import type { DatabaseKind } from '../../db/client.ts';
+import { createTestApp, recordBody, type TestApp, type TestUser } from '../../server/test-app.ts';
 import type { GraphView } from './graph.service.ts';
 
 export const ENTITY_SPECS = {
@@ -59,6 +60,16 @@ export type GraphWorld = {
   /** Ids back to names, for readable assertions. */
   name: (id: string) => string;
 };
+
+/** A test app with the world built once for the suite, handed over when ready. */
+export function withGraphWorld(kind: DatabaseKind, ready: (t: TestApp, w: GraphWorld) => void) {
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    app = await createTestApp(kind);
+    ready(app, await buildGraphWorld(app));
+  });
+  afterAll(() => app?.close());
+}
 
 export async function buildGraphWorld(t: TestApp): Promise<GraphWorld> {
   const agencyA = await t.buildAgency();
