@@ -21,6 +21,7 @@ import type { ServiceContext } from '../src/shared/context.ts';
 import { computeTrends } from '../src/modules/trends/trends.service.ts';
 import { createTrendsRepository } from '../src/modules/trends/trends.repository.ts';
 import {
+  MAX_SERIES,
   trendsQuerySchema,
   type RegionLevel,
   type TrendsQuery,
@@ -62,7 +63,7 @@ const world = generateDemoWorld({ seed, records });
 const reference = world.center.referenceDate;
 const from = new Date(Date.parse(reference) - 104 * 7 * 86_400_000).toISOString();
 const wholeState = (region: string) =>
-  trendsQuerySchema.parse({ from, to: reference, region, limit: '2000' });
+  trendsQuerySchema.parse({ from, to: reference, region, limit: String(MAX_SERIES) });
 const planted = new PlantedRecords();
 for (const r of world.records()) planted.add(r);
 const surgeRecords = planted.surge;

@@ -5,9 +5,13 @@
  * the planted drone surge: detection week vs start week, and false alarms over every other
  * series. Then the same detection on the generator's records at several world sizes
  * (trends-sensitivity.ts). Writes the `trends` section of docs/benchmarks.md.
- * Options: --records N (default 100000), --seed S (default 1), --only pglite|postgres.
+ * Options: --records N (default 100000), --seed S (default 1), --only pglite|postgres,
+ * --replay FILE (re-render saved results).
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PLANTED } from '../src/demo/planted.ts';
 import { countyName } from '../src/modules/geo/counties.ts';
@@ -24,8 +28,11 @@ const { values } = parseArgs({
     records: { type: 'string', default: '100000' },
     seed: { type: 'string', default: '1' },
     only: { type: 'string' },
+    /** Re-render from the raw results a previous run saved (RAW_FILE), without seeding again. */
+    replay: { type: 'string' },
   },
 });
+const RAW_FILE = join(tmpdir(), 'watchfloor-bench-trends.json');
 const kinds = values.only ? [values.only] : ['pglite', 'postgres'];
 
 type Run = Evaluation & {
@@ -44,7 +51,7 @@ type WorkerResult = {
   plan: string;
 };
 
-const workers: WorkerResult[] = kinds.map((db) => {
+const runWorker = (db: string): WorkerResult => {
   console.error(`bench: trends on ${db} with ${values.records} records…`);
   const out = execFileSync(
     process.execPath,
@@ -52,7 +59,12 @@ const workers: WorkerResult[] = kinds.map((db) => {
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 },
   );
   return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as WorkerResult;
-});
+};
+const workers: WorkerResult[] = values.replay
+  ? (JSON.parse(readFileSync(values.replay, 'utf8')) as WorkerResult[])
+  : kinds.map(runWorker);
+writeFileSync(RAW_FILE, JSON.stringify(workers));
+console.error(`bench: raw results in ${RAW_FILE} (re-render with --replay ${RAW_FILE})`);
 console.error('bench: trends sensitivity to world size (generator only)…');
 const SIZES = [5_000, 20_000, 50_000, 100_000];
 const SEEDS = [1, 2, 3, 4, 5];

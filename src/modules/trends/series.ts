@@ -29,6 +29,11 @@ export type Tested = {
 
 type Keyed = { key: string; region: string; counts: number[] };
 
+/** p-values to 6 significant digits and expected counts to 3 decimals: enough to read, and
+ * a state-wide answer stays a few megabytes. */
+const sig = (p: number | null) => (p === null ? null : Number(p.toPrecision(6)));
+const dec = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
+
 /** Dense counts per (key, region) over weeks [start, end). */
 function densify(rows: readonly WeekCount[], start: number, end: number): Keyed[] {
   const byId = new Map<string, Keyed>();
@@ -112,8 +117,8 @@ function toSeries(
     region: regionOf(level, s.region),
     total: counts.reduce((a, b) => a + b, 0),
     counts,
-    expected: results.map((r) => r?.expected ?? null),
-    pValues: results.map((r) => r?.pValue ?? null),
+    expected: results.map((r) => dec(r?.expected ?? null)),
+    pValues: results.map((r) => sig(r?.pValue ?? null)),
     flaggedWeeks,
     bestQ,
   };
@@ -125,9 +130,9 @@ function toFlag(key: string, region: Region, week: number, r: WeekResult): Flag 
     key,
     region,
     count: r.count,
-    expected: r.expected ?? 0,
-    pValue: r.pValue ?? 1,
-    qValue: r.qValue ?? 1,
+    expected: dec(r.expected) ?? 0,
+    pValue: sig(r.pValue) ?? 1,
+    qValue: sig(r.qValue) ?? 1,
   };
 }
 

@@ -7,7 +7,7 @@ import { STORED_RESOLUTION } from '../geo/h3.ts';
 
 /** Three years of weeks: a request never makes more than this many points per series. */
 export const MAX_WEEKS = 156;
-export const MAX_SERIES = 2000;
+export const MAX_SERIES = 5000;
 export const MAX_FLAGS = 1000;
 
 export const SERIES_DIMENSIONS = ['category', 'kind'] as const;
