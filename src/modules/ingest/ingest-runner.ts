@@ -8,7 +8,8 @@
  */
 import { rm, stat } from 'node:fs/promises';
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Db, DatabaseKind } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { appendAudit, type AuditActor } from '../audit/audit.service.ts';
 import { systemViewer, type CenterInfo } from '../center/center.service.ts';
@@ -20,7 +21,21 @@ import { UnparseableFileError } from './parsers/types.ts';
 import { preparedBatches } from './prepared-batches.ts';
 import type { SourceContext } from './row-validation.ts';
 
-export type RunnerDeps = { db: Db; clock: Clock; center: CenterInfo; batchSize?: number };
+export type RunnerDeps = {
+  db: Db;
+  clock: Clock;
+  center: CenterInfo;
+  batchSize?: number;
+  /** Embedded PGlite has one connection: the job then leaves it idle between batches. */
+  kind?: DatabaseKind;
+};
+
+/**
+ * On one connection, back-to-back batch transactions would queue every interactive request
+ * (each a few short queries) behind whole batches; pausing for this share of each batch's
+ * commit time lets requests through at a bounded cost to the job.
+ */
+const SHARED_CONNECTION_PAUSE = 0.2;
 type Job = typeof ingestJobs.$inferSelect;
 
 export async function runIngestJob(deps: RunnerDeps, job: Job): Promise<void> {
@@ -50,10 +65,13 @@ export async function runIngestJob(deps: RunnerDeps, job: Job): Promise<void> {
 async function streamBatches(deps: RunnerDeps, job: Job, context: SourceContext) {
   const batches = preparedBatches({ job, context, batchSize: deps.batchSize ?? 1000 });
   for await (const batch of batches) {
+    const started = performance.now();
     const actor = await jobActor(deps, job);
     await deps.db.transaction((tx) =>
       commitBatch(tx, job, { centerId: deps.center.id, actor }, batch),
     );
+    if (deps.kind === 'pglite')
+      await sleep((performance.now() - started) * SHARED_CONNECTION_PAUSE);
   }
 }
 
