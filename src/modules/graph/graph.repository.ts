@@ -42,7 +42,11 @@ export type RecordNodeRow = {
 export type EntityObservations = { id: string; type: ObservationType; obs: VisibleObservation[] };
 export type SharedRecord = RecordNodeRow & { a: string; b: string; total: number };
 
-/** Observations per entity read to build its label: enough to vote, bounded for hubs. */
+/**
+ * Observations per entity read to build its label (the latest ones): enough to vote, bounded
+ * for hubs. Ordered by the record's date, not the observation id: an `order by o.id limit`
+ * tempts the planner to walk the primary key of the whole table instead of the entity index.
+ */
 const LABEL_OBSERVATIONS = 5;
 
 export function createGraphRepository({ db, viewer }: { db: Db; viewer: Viewer }) {
@@ -177,7 +181,7 @@ export function createGraphRepository({ db, viewer }: { db: Db; viewer: Viewer }
             r.occurred_from as "recordOccurredFrom"
           from observations o join records r on r.id = o.record_id
           where o.entity_id = e.id and ${visibleRecord(viewer)}
-          order by o.id limit ${LABEL_OBSERVATIONS}
+          order by r.occurred_from desc nulls last, o.id limit ${LABEL_OBSERVATIONS}
         ) x
         where e.id = any(${uuids(ids)})`,
       );
