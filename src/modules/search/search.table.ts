@@ -75,3 +75,14 @@ export const searchPointerNotices = pgTable(
     index('search_pointer_notices_owner_idx').on(t.ownerAgencyId, t.id),
   ],
 );
+
+/**
+ * Every distinct word of the observations' search text (names folded, identifiers compacted),
+ * filled by a trigger as observations are written. A misspelt name or a partial identifier is
+ * matched against this short list by trigram, and the words found are then looked up exactly
+ * in the observations' word index: fuzzy matching stays fast at millions of observations.
+ * Words whose observations are gone stay behind; they match nothing.
+ */
+export const searchWords = pgTable('search_words', {
+  word: text('word').primaryKey(),
+});
