@@ -2,7 +2,11 @@
  * Graph reads for one viewer, set-based: each query takes a whole frontier or node set as an
  * array and joins the visibility rule on every record it touches. An observation is visible
  * through its record, so an edge, a weight or a node exists only where a visible record says
- * so. The graph reads observations, records and entities (never writes them): a traversal
+ * so. Each frontier entity and each record is reached through a LATERAL index probe (with an
+ * `offset 0` fence): the planner must walk observations(entity_id) and observations(record_id)
+ * for the few rows it needs, never hash a whole table — which it would do on PGlite, where
+ * tables are never analysed and `= any(array)` is guessed to match a quarter of the rows.
+ * The graph reads observations, records and entities (never writes them): a traversal
  * needs them joined in one statement, which the other modules' per-entity functions cannot do.
  */
 import { sql, type SQL } from 'drizzle-orm';
@@ -61,17 +65,21 @@ export function createGraphRepository({ db, viewer }: { db: Db; viewer: Viewer }
     always: readonly string[],
   ): SQL => sql`
     src as (
-      select distinct o.entity_id as src, o.record_id
-      from observations o join records r on r.id = o.record_id
-      where o.entity_id = any(${uuids(frontier)}) and ${supportingRecord(viewer, f)}
+      select distinct f.id as src, x.record_id
+      from unnest(${uuids(frontier)}) f(id) cross join lateral (
+        select o.record_id from observations o join records r on r.id = o.record_id
+        where o.entity_id = f.id and ${supportingRecord(viewer, f)} offset 0
+      ) x
     ),
     seen as (select unnest(${uuids(seen)}) as id),
     pair as (
-      select s.src, o2.entity_id as dst, count(distinct s.record_id)::int as weight
-      from src s join observations o2 on o2.record_id = s.record_id
-      where not exists (select 1 from seen where seen.id = o2.entity_id)
-        and ${allowedType(sql`o2.type`, sql`o2.entity_id`, f, always)}
-      group by s.src, o2.entity_id
+      select s.src, y.entity_id as dst, count(distinct s.record_id)::int as weight
+      from src s cross join lateral (
+        select o2.entity_id, o2.type from observations o2 where o2.record_id = s.record_id offset 0
+      ) y
+      where not exists (select 1 from seen where seen.id = y.entity_id)
+        and ${allowedType(sql`y.type`, sql`y.entity_id`, f, always)}
+      group by s.src, y.entity_id
       having count(distinct s.record_id) >= ${f.minWeight}
     )`;
 
@@ -140,12 +148,15 @@ export function createGraphRepository({ db, viewer }: { db: Db; viewer: Viewer }
       const rows = await queryRows<Incidence>(
         db,
         sql`with inc as (
-          select o.entity_id, o.record_id, array_agg(distinct o.role order by o.role) as roles,
-            min(r.occurred_from) as occurred_from, bool_and(${supportingRecord(viewer, f)}) as supports
-          from observations o join records r on r.id = o.record_id
-          where o.entity_id = any(${uuids(entities)}) and ${visibleRecord(viewer)}
-            and (${supportingRecord(viewer, f)} or r.id = any(${kept}))
-          group by o.entity_id, o.record_id
+          select f.id as entity_id, x.* from unnest(${uuids(entities)}) f(id) cross join lateral (
+            select o.record_id, array_agg(distinct o.role order by o.role) as roles,
+              min(r.occurred_from) as occurred_from,
+              bool_and(${supportingRecord(viewer, f)}) as supports
+            from observations o join records r on r.id = o.record_id
+            where o.entity_id = f.id and ${visibleRecord(viewer)}
+              and (${supportingRecord(viewer, f)} or r.id = any(${kept}))
+            group by o.record_id
+          ) x
         ), chosen as (
           select record_id from inc group by record_id
           having count(*) >= 2 or bool_or(entity_id = ${seedEntity}::uuid) or record_id = any(${kept})
