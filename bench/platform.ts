@@ -9,15 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { eq } from 'drizzle-orm';
 import { loadConfig } from '../src/config.ts';
 import { openInstance, serve } from '../src/main.ts';
 import { seedDemoWorld } from '../src/demo/seed.ts';
-import { createApiToken } from '../src/modules/auth/auth.service.ts';
-import { systemViewer } from '../src/modules/center/center.service.ts';
-import { users } from '../src/modules/users/users.table.ts';
 import { measureHitLatency } from './hit-latency.ts';
 import { measure } from './stats.ts';
+import { tokenFor } from './tokens.ts';
 
 const { values } = parseArgs({
   options: {
@@ -64,8 +61,8 @@ const recordsPhase = firstBatch
   : 0;
 const server = await serve(config, opened);
 
-const admin = await tokenFor(ADMIN);
-const partner = await tokenFor(RESTRICTIVE);
+const admin = await tokenFor(opened, ADMIN);
+const partner = await tokenFor(opened, RESTRICTIVE);
 const get = async (token: string, path: string) => {
   const res = await fetch(server.url + path, { headers: { authorization: `Bearer ${token}` } });
   if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
@@ -104,7 +101,7 @@ for (const [name, token] of [
   );
 }
 // Hit latency: the host agency's admin owns the subject, a partner agency's analyst arrives.
-const arriving = await tokenFor(ARRIVING);
+const arriving = await tokenFor(opened, ARRIVING);
 result['hitLatency'] = await measureHitLatency(
   server.url,
   { authorization: `Bearer ${admin}` },
@@ -115,26 +112,6 @@ result['peakRssMiB'] = Math.round(process.resourceUsage().maxRSS / 1024);
 await server.stop();
 rmSync(dataDir, { recursive: true, force: true });
 console.log(JSON.stringify(result));
-
-async function tokenFor(username: string) {
-  const [user] = await opened.database.db
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.username, username));
-  if (!user) throw new Error(`demo user ${username} is missing`);
-  const actor = {
-    viewer: systemViewer(opened.center, 'benchmark'),
-    clientIp: null,
-    now: new Date(),
-  };
-  return (
-    await createApiToken(opened.database.db, actor, {
-      userId: user.id,
-      name: 'bench',
-      expiresInDays: 1,
-    })
-  ).token;
-}
 
 async function freshPostgresDatabase() {
   const admin =
