@@ -36,7 +36,7 @@ export type AssembledGraph = {
   edges: GraphEdge[];
   cutRecords: number;
   cutEdges: number;
-  structure: { communities: number; modularity: number } | null;
+  structure: { communities: number; modularity: number; betweenness: boolean } | null;
 };
 
 export async function assemble(repos: Repos, input: AssembleInput): Promise<AssembledGraph> {
@@ -120,7 +120,7 @@ function withStructure(nodes: GraphNode[], edges: readonly GraphEdge[]) {
   );
   const s = analyzeStructure(graph);
   for (const n of nodes) Object.assign(n, s.byNode.get(n.id));
-  return { communities: s.communities, modularity: s.modularity };
+  return { communities: s.communities, modularity: s.modularity, betweenness: s.betweenness };
 }
 
 /** Every protected id a returned graph shows: its nodes and the records its edges cite. */

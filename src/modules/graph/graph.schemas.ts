@@ -111,7 +111,7 @@ const structureFields = {
   community: z.number().int().optional(),
   /** Degree centrality: neighbours / (nodes - 1). */
   degree: z.number().optional(),
-  /** Betweenness centrality, normalised, on hops (edge weights ignored). */
+  /** Betweenness centrality, normalised, on hops (edge weights ignored); up to 1,000 nodes. */
   betweenness: z.number().optional(),
 };
 
@@ -190,7 +190,14 @@ export const graphSchema = z
       atHop: z.number().int().nullable(),
       hopsNotExpanded: z.number().int(),
     }),
-    structure: z.object({ communities: z.number().int(), modularity: z.number() }).nullable(),
+    structure: z
+      .object({
+        communities: z.number().int(),
+        modularity: z.number(),
+        /** False above 1,000 nodes: betweenness was not computed (see docs/graph.md). */
+        betweenness: z.boolean(),
+      })
+      .nullable(),
   })
   .meta({ id: 'Graph' });
 
