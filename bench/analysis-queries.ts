@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../src/db/raw.ts';
 import type { Opened } from '../src/main.ts';
+import { graphQuerySets } from './analysis-graph.ts';
 
 export type Auth = { authorization: string };
 export type Viewers = { admin: Auth; restrictive: Auth };
@@ -52,8 +53,6 @@ export function getSet(
 type WorldFacts = {
   latest: Date;
   people: string[];
-  busyPeople: string[];
-  vehicles: string[];
   siteId: string | undefined;
   recordId: string;
 };
@@ -72,16 +71,6 @@ async function worldFacts(opened: Opened): Promise<WorldFacts> {
         where type = 'person' group by entity_id having count(distinct record_id) between 3 and 40
         order by entity_id limit 60`,
   );
-  const busy = await queryRows<{ entity_id: string }>(
-    db,
-    sql`select entity_id from observations where type = 'person'
-        group by entity_id order by count(distinct record_id) desc limit 30`,
-  );
-  const vehicles = await queryRows<{ entity_id: string }>(
-    db,
-    sql`select entity_id from observations where type = 'vehicle'
-        group by entity_id order by count(distinct record_id) desc limit 10`,
-  );
   const [site] = await queryRows<{ id: string }>(
     db,
     sql`select id from infrastructure_sites order by name limit 1`,
@@ -93,8 +82,6 @@ async function worldFacts(opened: Opened): Promise<WorldFacts> {
   return {
     latest: new Date(span?.latest ?? Date.now()),
     people: people.map((p) => p.entity_id),
-    busyPeople: busy.map((p) => p.entity_id),
-    vehicles: vehicles.map((v) => v.entity_id),
     siteId: site?.id,
     recordId: record!.id,
   };
@@ -124,8 +111,6 @@ export async function querySets(
   const w = {
     ...facts,
     people: await seen(facts.people, 6),
-    busyPeople: await seen(facts.busyPeople, 3),
-    vehicle: (await seen(facts.vehicles, 1))[0],
   };
   const to = w.latest.toISOString();
   const yearAgo = new Date(w.latest.getTime() - 365 * 86_400_000).toISOString();
@@ -134,10 +119,6 @@ export async function querySets(
   const q = (params: Record<string, string>) => new URLSearchParams(params).toString();
   const search = (params: Record<string, string>, describe: string) => ({
     path: `/api/v1/search?${q(params)}`,
-    describe,
-  });
-  const expand = (entityId: string, describe: string) => ({
-    path: `/api/v1/graph/expand?${q({ entityId, hops: '2', maxNodes: '2000' })}`,
     describe,
   });
   return [
@@ -156,11 +137,7 @@ export async function querySets(
       ),
       search({ entity: w.people[0]! }, 'all records of an entity'),
     ]),
-    getSet(baseUrl, 'graph: 2-hop expansion (up to 2,000 nodes)', 100, [
-      ...w.people.map((id, i) => expand(id, `person seen in 3–40 records (#${i + 1})`)),
-      ...w.busyPeople.map((id, i) => expand(id, `one of the most-seen persons (#${i + 1})`)),
-      ...(w.vehicle ? [expand(w.vehicle, 'the most-seen vehicle')] : []),
-    ]),
+    ...(await graphQuerySets(opened, baseUrl, viewers)),
     getSet(baseUrl, 'geo: hotspots', 200, [
       {
         path: `/api/v1/geo/hotspots?${q({ bbox: VIRGINIA, from: yearAgo, to, zoom: '7' })}`,
