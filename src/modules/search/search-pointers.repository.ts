@@ -8,7 +8,7 @@ import { newId } from '../../shared/ids.ts';
 import { agencies } from '../agencies/agencies.table.ts';
 import { records } from '../records/records.table.ts';
 import { users } from '../users/users.table.ts';
-import { nameMatch, nameScore } from './search-sql.ts';
+import { nameCtes } from './search-sql.ts';
 import type { NameTerms } from './search-text.ts';
 import { searchPointerNotices } from './search.table.ts';
 
@@ -57,17 +57,17 @@ export function createSearchPointersRepository({ db, viewer }: { db: Db; viewer:
     candidates(terms: NameTerms, scope: SQL | undefined): Promise<PointerCandidate[]> {
       return queryRows<PointerCandidate>(
         db,
-        sql`select * from (
+        sql`with ${nameCtes(terms)}
+        select * from (
           select distinct on (${records.id}) ${records.id} as id,
             ${records.ownerAgencyId} as owner_agency_id, ${records.occurredFrom} as occurred_from,
             ${records.enteredAt} as entered_at, ${records.notifyOwnerOnHit} as notify_owner_on_hit,
             ${records.tlp} as tlp, ${records.caveats} as caveats,
             ${records.partnerShare} as partner_share, ${records.networkShare} as network_share,
-            ${records.releasableTo} as releasable_to, o.type as entity_type,
-            ${nameScore(terms)} as score
-          from observations o join records on ${records.id} = o.record_id
-          where ${and(nameMatch(terms), pointerTo(viewer), scope)}
-          order by ${records.id}, score desc) p
+            ${records.releasableTo} as releasable_to, m.type as entity_type, m.score
+          from name_obs m join records on ${records.id} = m.record_id
+          where ${and(pointerTo(viewer), scope)}
+          order by ${records.id}, m.score desc) p
         order by p.score desc, p.id desc limit ${MAX_POINTERS}`,
       );
     },

@@ -22,9 +22,10 @@ export type FoundPointers = { pointers: SearchPointer[]; recordIds: string[]; no
 
 const isoDay = (d: Date | string) => new Date(d).toISOString().slice(0, 10);
 
+/** Scores of name_obs (search-sql.ts): 1 exact, 0.8 a similar name, 0.6 part of an identifier. */
 function strength(score: number): SearchPointer['matchStrength'] {
-  if (score >= 0.999) return 'exact';
-  return score >= 0.6 ? 'similar' : 'partial';
+  if (score >= 1) return 'exact';
+  return score >= 0.7 ? 'similar' : 'partial';
 }
 
 /** Confirms with the pure rule what the SQL selected: a pointer, and nothing more. */

@@ -1,48 +1,70 @@
 /**
- * SQL fragments of a search: the text query, the name/identifier match on observations and
- * its score. Kept apart from the statements so the repository reads as the plan it is.
+ * SQL fragments of a search: the text query, and the match of name terms on observations.
+ * Names go through the vocabulary (`search_words`): each name token becomes the similar
+ * words (a misspelt surname), an identifier the words containing it (a partial plate, a
+ * phone number typed with dashes), and those words are looked up exactly in the
+ * observations' word index. Kept apart from the statements so the repositories read as the
+ * plans they are.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { isNumeric, type NameTerms } from './search-text.ts';
+import type { NameTerms } from './search-text.ts';
 
 /** The search text as a full-text query (websearch syntax, accents folded). */
 export const tsQuery = (q: string): SQL =>
   sql`websearch_to_tsquery('english'::regconfig, public.f_unaccent(${q}::text))`;
 
-/** The expression the observations' trigram index is built on (migration <search>). */
-export const observationText = (alias: string): SQL =>
-  sql`public.search_observation_text(${sql.identifier(alias)}.attributes)`;
+const words = (alias: string) =>
+  sql`to_tsvector('simple'::regconfig, ${sql.identifier(alias)}.search_text)`;
 
-const like = (text: SQL, fragment: string) => sql`${text} like ${`%${fragment}%`}::text`;
+const NAME_WORD = sql`word ~ '^[a-z]+$'`;
+const IDENTIFIER_WORD = sql`word ~ '[0-9]'`;
+const containing = (fragment: string) => sql`word like ${`%${fragment}%`}::text`;
 
 /**
- * An observation matches when every token is in it (as a substring, or by trigram word
- * similarity for tokens with letters: a misspelt surname, a misread plate), or when the whole
- * compacted identifier is. Each alternative is an indexable trigram condition.
+ * The vocabulary words a name token may mean: similar name words, and identifiers holding
+ * it (a handle, an e-mail). Each branch is a partial trigram index scan.
  */
-export function nameMatch(terms: NameTerms, alias = 'o'): SQL {
-  const text = observationText(alias);
-  const perToken = terms.tokens.map((t) =>
-    isNumeric(t) ? like(text, t) : sql`(${like(text, t)} or ${t}::text <% ${text})`,
+const wordsFor = (token: string): SQL =>
+  sql`(${NAME_WORD} and ${token}::text <% word) or (${IDENTIFIER_WORD} and ${containing(token)})`;
+
+/**
+ * Whole words only: every name token, or the whole identifier, as it was typed. A regular
+ * expression on the stored text, cheaper per row than parsing it into words again.
+ */
+function isExact(terms: NameTerms, alias: string): SQL {
+  const text = sql`${sql.identifier(alias)}.search_text`;
+  const all = terms.compact === null ? terms.tokens : [terms.compact];
+  return sql.join(
+    all.map((w) => sql`${text} ~ ${`\\m${w}\\M`}::text`),
+    sql` and `,
   );
-  const all = perToken.length > 0 ? sql`(${sql.join(perToken, sql` and `)})` : sql`false`;
-  return terms.compact === null ? all : sql`(${all} or ${like(text, terms.compact)})`;
 }
 
 /**
- * How well an observation matches, 0..1: the mean word similarity of the tokens, and 1 for
- * the whole identifier found as it was typed.
+ * Three CTEs: `name_words` (group g: the words of token g; -1: of the identifier),
+ * `name_query` (every token's words, or the identifier's, as one tsquery; null when some
+ * token means no word at all) and `name_obs` (matching observations, scored 1 when exact,
+ * 0.8 when similar, 0.6 when part of an identifier).
+ * Tokens and vocabulary words are [a-z0-9]+ only, so they are lexemes as they stand.
  */
-export function nameScore(terms: NameTerms, alias = 'o'): SQL {
-  const text = observationText(alias);
-  const mean =
-    terms.tokens.length > 0
-      ? sql`(${sql.join(
-          terms.tokens.map((t) => sql`word_similarity(${t}::text, ${text})`),
-          sql` + `,
-        )}) / ${terms.tokens.length}::float8`
-      : sql`0::float8`;
-  return terms.compact === null
-    ? sql`(${mean})::float8`
-    : sql`greatest(${mean}, case when ${like(text, terms.compact)} then 1 else 0 end)::float8`;
+export function nameCtes(terms: NameTerms): SQL {
+  const groups = terms.tokens.map(
+    (t, i) => sql`select ${i}::int as g, word from search_words where ${wordsFor(t)}`,
+  );
+  if (terms.compact !== null)
+    groups.push(
+      sql`select -1 as g, word from search_words where ${IDENTIFIER_WORD} and ${containing(terms.compact)}`,
+    );
+  const partial = terms.identifierLike ? 0.6 : 0.8;
+  return sql`name_words as materialized (${sql.join(groups, sql` union all `)}),
+    name_query as materialized (
+      select nullif(concat_ws(' | ',
+        (select string_agg('(' || ws || ')', ' & ')
+           from (select string_agg(word, ' | ') as ws from name_words where g >= 0 group by g) x
+           having count(*) = ${terms.tokens.length} and count(*) > 0),
+        (select string_agg(word, ' | ') from name_words where g < 0)), '')::tsquery as q),
+    name_obs as materialized (
+      select o.record_id, o.type,
+        (case when ${isExact(terms, 'o')} then 1 else ${partial}::float8 end)::float8 as score
+      from observations o where ${words('o')} @@ (select q from name_query))`;
 }

@@ -9,22 +9,25 @@ describe('search text', () => {
     expect(positivePart('  ')).toBe('');
   });
 
-  it('drops short tokens, keeps the whole identifier when its tokens would split it', () => {
-    expect(nameTerms('xk r4', 'xkr4')).toEqual({
-      tokens: [],
-      compact: 'xkr4',
-      identifierLike: true,
-    });
-    expect(nameTerms('abc 1234', 'abc1234')).toEqual({
-      tokens: ['abc', '1234'],
-      compact: null,
-      identifierLike: true,
-    });
+  it('matches a name token by token, short tokens dropped', () => {
     expect(nameTerms('maria de la cruz', 'mariadelacruz')).toEqual({
       tokens: ['maria', 'cruz'],
       compact: null,
       identifierLike: false,
     });
+  });
+
+  it('matches a text with digits as one identifier, whatever its punctuation', () => {
+    for (const [folded, compacted] of [
+      ['xk r4', 'xkr4'],
+      ['804 555 0142', '8045550142'],
+    ] as const)
+      expect(nameTerms(folded, compacted)).toEqual({
+        tokens: [],
+        compact: compacted,
+        identifierLike: true,
+      });
+    expect(nameTerms('a1', 'a1').compact).toBeNull();
   });
 
   it('escapes the text of a headline and marks only the matched words', () => {

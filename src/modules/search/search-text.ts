@@ -21,34 +21,35 @@ export function positivePart(q: string): string {
 }
 
 export type NameTerms = {
-  /** Folded tokens (lower case, no accents, a-z0-9), each at least MIN_TOKEN_LENGTH long. */
+  /** Folded name tokens (lower case, no accents, a-z), each at least MIN_TOKEN_LENGTH long. */
   tokens: string[];
-  /** The whole positive text compacted (no spaces or punctuation), when it holds a digit. */
+  /**
+   * An identifier search (the text has a digit): the whole text compacted, no spaces or
+   * punctuation (XKR-4471 → xkr4471, (804) 555-0142 → 8045550142), found inside identifiers.
+   */
   compact: string | null;
-  /** An identifier-like search (it has digits): pointers report matchType "identifier". */
+  /** Pointers report matchType "identifier" for these. */
   identifierLike: boolean;
 };
 
 /**
  * Name terms from the positive text as folded and compacted by the database (search_fold and
- * search_compact, the same functions the observation index is built with).
+ * search_compact, the functions the observation text is built with). A text with a digit is
+ * an identifier, matched whole; any other is a name, matched token by token. (A token such
+ * as "555" would otherwise match every phone number of an exchange.)
  */
 export function nameTerms(folded: string, compacted: string): NameTerms {
+  if (/\d/.test(compacted)) {
+    const whole = compacted.length >= MIN_COMPACT_LENGTH;
+    return { tokens: [], compact: whole ? compacted : null, identifierLike: true };
+  }
   const tokens = [...new Set(folded.split(' '))]
     .filter((t) => t.length >= MIN_TOKEN_LENGTH)
     .slice(0, MAX_NAME_TOKENS);
-  const identifierLike = /\d/.test(compacted);
-  const compact =
-    identifierLike && compacted.length >= MIN_COMPACT_LENGTH && tokens.join('') !== compacted
-      ? compacted
-      : null;
-  return { tokens, compact, identifierLike };
+  return { tokens, compact: null, identifierLike: false };
 }
 
 export const hasNameTerms = (t: NameTerms) => t.tokens.length > 0 || t.compact !== null;
-
-/** True for a token of digits only: matched as a substring, never by similarity. */
-export const isNumeric = (token: string) => /^\d+$/.test(token);
 
 const MARK_OPEN = '\uE000';
 const MARK_CLOSE = '\uE001';

@@ -6,7 +6,7 @@ import { visibleTo } from '../../access/visibility.ts';
 import { records } from '../records/records.table.ts';
 import type { SearchCursor } from './search-cursor.ts';
 import { filterConditions } from './search-filters.ts';
-import { nameMatch, nameScore, tsQuery } from './search-sql.ts';
+import { nameCtes, tsQuery } from './search-sql.ts';
 import { HEADLINE_MARKERS, hasNameTerms, type NameTerms } from './search-text.ts';
 import type { SearchInput, SearchSort } from './search.schemas.ts';
 
@@ -22,6 +22,12 @@ export type SearchPlan = {
 
 export type PageRow = { id: string; score: number; at: string; named: boolean };
 export type FacetRow = [facet: string, key: string, count: number];
+export type WindowOptions = {
+  size: number;
+  limit: number;
+  after: SearchCursor | undefined;
+  facets: boolean;
+};
 export type WindowResult = { matched: number; facets: FacetRow[]; page: PageRow[] };
 
 const AT = sql`coalesce(${records.occurredFrom}, ${records.enteredAt})`;
@@ -49,31 +55,40 @@ export function createSearchRepository({ db, viewer }: { db: Db; viewer: Viewer 
   const visible = visibleTo(viewer, records);
 
   /** Records of the plan (visible, filtered, matched), as a WHERE clause. */
-  function candidates(plan: SearchPlan): SQL {
-    const byWords =
-      plan.words && plan.q ? sql`"records"."search_document" @@ ${tsQuery(plan.q)}` : undefined;
-    const byNames = hasNameTerms(plan.names)
-      ? sql`${records.id} = any(array(select record_id from names))`
-      : undefined;
-    const text =
-      plan.q === null
-        ? undefined
-        : byWords && byNames
-          ? sql`(${byWords} or ${byNames})`
-          : (byWords ?? byNames ?? sql`false`);
+  /**
+   * The newest `limit` visible, filtered matches as (id, at), newest first. Words and names
+   * are separate branches, each ordered and cut on its own (the planner picks the GIN index
+   * or a walk down the date index for each), then merged: an OR of the two would force one
+   * plan on both, and `id = any(array)` compares every row with every name match.
+   */
+  function hits(plan: SearchPlan, extra: SQL | undefined, limit: number): SQL {
     const entity = plan.entityId
-      ? sql`${records.id} = any(array(select o.record_id from observations o where o.entity_id = ${plan.entityId}::uuid))`
+      ? sql`${records.id} in (select o.record_id from observations o where o.entity_id = ${plan.entityId}::uuid)`
       : undefined;
-    return and(visible, filterConditions(plan.input), entity, text) ?? sql`true`;
+    const base = and(visible, filterConditions(plan.input), entity, extra);
+    const branch = (match: SQL | undefined) =>
+      sql`(select ${records.id} as id, ${AT} as at from records where ${and(base, match)}
+        order by ${AT} desc, ${records.id} desc limit ${limit})`;
+    if (plan.q === null) return sql`select id, at from ${branch(undefined)} b`;
+    const branches = [
+      ...(plan.words ? [branch(sql`"records"."search_document" @@ ${tsQuery(plan.q)}`)] : []),
+      ...(hasNameTerms(plan.names)
+        ? [branch(sql`${records.id} in (select record_id from names)`)]
+        : []),
+    ];
+    if (branches.length === 0)
+      return sql`select null::uuid as id, null::timestamptz as at where false`;
+    return sql`select id, at from (${sql.join(branches, sql` union `)}) u
+      order by at desc, id desc limit ${limit}`;
   }
 
   /** Record ids matched by name terms, with their best observation's score. */
   function namesCte(plan: SearchPlan): SQL {
     if (!hasNameTerms(plan.names))
       return sql`names(record_id, name_score) as (select null::uuid, 0::float8 where false)`;
-    return sql`names as materialized (
-      select o.record_id, max(${nameScore(plan.names)}) as name_score
-      from observations o where ${nameMatch(plan.names)} group by o.record_id)`;
+    return sql`${nameCtes(plan.names)},
+      names as materialized (
+        select record_id, max(score) as name_score from name_obs group by record_id)`;
   }
 
   const score = (plan: SearchPlan, doc: SQL) =>
@@ -81,25 +96,17 @@ export function createSearchRepository({ db, viewer }: { db: Db; viewer: Viewer 
       ? sql`(ts_rank_cd(${doc}, ${tsQuery(plan.q)}, 32) + coalesce(n.name_score, 0))::float8`
       : sql`coalesce(n.name_score, 0)::float8`;
 
-  return {
-    /**
-     * The window (the `size` most recent matches), its facets in one aggregate, and one page
-     * of it in the requested order. One statement: the window is computed once.
-     */
-    async windowPage(
-      plan: SearchPlan,
-      opts: { size: number; limit: number; after: SearchCursor | undefined; facets: boolean },
-    ): Promise<WindowResult> {
-      const order =
-        plan.sort === 'relevance' ? sql`w.score desc, w.id desc` : sql`w.at desc, w.id desc`;
-      const after =
-        opts.after?.sort === 'relevance'
-          ? sql`and (w.score, w.id) < (${opts.after.score}::float8, ${opts.after.id}::uuid)`
-          : opts.after?.sort === 'date'
-            ? sql`and (w.at, w.id) < (${opts.after.at}::timestamptz, ${opts.after.id}::uuid)`
-            : sql``;
-      const facets = opts.facets
-        ? sql`(select coalesce(jsonb_agg(jsonb_build_array(f.facet, f.key, f.n)), '[]'::jsonb) from (
+  function windowSql(plan: SearchPlan, opts: WindowOptions): SQL {
+    const order =
+      plan.sort === 'relevance' ? sql`w.score desc, w.id desc` : sql`w.at desc, w.id desc`;
+    const after =
+      opts.after?.sort === 'relevance'
+        ? sql`and (w.score, w.id) < (${opts.after.score}::float8, ${opts.after.id}::uuid)`
+        : opts.after?.sort === 'date'
+          ? sql`and (w.at, w.id) < (${opts.after.at}::timestamptz, ${opts.after.id}::uuid)`
+          : sql``;
+    const facets = opts.facets
+      ? sql`(select coalesce(jsonb_agg(jsonb_build_array(f.facet, f.key, f.n)), '[]'::jsonb) from (
             select f.facet, f.key, count(*)::int as n
             from win w cross join lateral (
               values ('kind', w.kind), ('agency', w.owner_agency_id::text),
@@ -109,15 +116,9 @@ export function createSearchRepository({ db, viewer }: { db: Db; viewer: Viewer 
             ) f(facet, key)
             where w.rn <= ${opts.size} and f.key is not null
             group by f.facet, f.key) f)`
-        : sql`'[]'::jsonb`;
-      const [row] = await queryRows<WindowResult>(
-        db,
-        sql`with ${namesCte(plan)},
-        hits as materialized (
-          select ${records.id} as id, ${AT} as at from records
-          where ${candidates(plan)}
-          order by ${AT} desc, ${records.id} desc
-          limit ${opts.size + 1}),
+      : sql`'[]'::jsonb`;
+    return sql`with ${namesCte(plan)},
+        hits as materialized (${hits(plan, undefined, opts.size + 1)}),
         win as materialized (
           select h.id, h.at, r.kind, r.owner_agency_id,
             case jsonb_typeof(r.payload -> 'behaviours') when 'array' then r.payload -> 'behaviours' else '[]' end as behaviours,
@@ -131,10 +132,21 @@ export function createSearchRepository({ db, viewer }: { db: Db; viewer: Viewer 
           (select coalesce(jsonb_agg(jsonb_build_object('id', p.id, 'score', p.score, 'at', p.at, 'named', p.named) order by p.ord), '[]'::jsonb)
            from (select w.id, w.score, w.at, w.named, row_number() over (order by ${order}) as ord
                  from win w where w.rn <= ${opts.size} ${after}
-                 order by ${order} limit ${opts.limit + 1}) p) as page`,
-      );
+                 order by ${order} limit ${opts.limit + 1}) p) as page`;
+  }
+
+  return {
+    /**
+     * The window (the `size` most recent matches), its facets in one aggregate, and one page
+     * of it in the requested order. One statement: the window is computed once.
+     */
+    async windowPage(plan: SearchPlan, opts: WindowOptions): Promise<WindowResult> {
+      const [row] = await queryRows<WindowResult>(db, windowSql(plan, opts));
       return row!;
     },
+
+    /** The statement of windowPage, for EXPLAIN in benchmarks. */
+    windowSql,
 
     /** A later page in date order, past the window: keyset on (date, id), no facets. */
     async datePageAfter(plan: SearchPlan, after: SearchCursor & { sort: 'date' }, limit: number) {
@@ -143,10 +155,7 @@ export function createSearchRepository({ db, viewer }: { db: Db; viewer: Viewer 
         sql`with ${namesCte(plan)}
         select p.id, p.at::text as at, ${score(plan, sql`r.search_document`)} as score,
           n.record_id is not null as named
-        from (select ${records.id} as id, ${AT} as at from records
-              where ${candidates(plan)}
-                and (${AT}, ${records.id}) < (${after.at}::timestamptz, ${after.id}::uuid)
-              order by ${AT} desc, ${records.id} desc limit ${limit + 1}) p
+        from (${hits(plan, sql`(${AT}, ${records.id}) < (${after.at}::timestamptz, ${after.id}::uuid)`, limit + 1)}) p
         join records r on r.id = p.id left join names n on n.record_id = p.id
         order by p.at desc, p.id desc`,
       );

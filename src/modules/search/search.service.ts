@@ -9,7 +9,7 @@
  * relevance ranks within it, and date order pages on past it by keyset.
  */
 import { and, inArray, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import type { ServiceContext } from '../../shared/context.ts';
 import { auditActor } from '../../shared/context.ts';
 import { appendAudit } from '../audit/audit.service.ts';
@@ -35,12 +35,13 @@ export const SEARCH_WINDOW = 2000;
 
 const NO_NAMES = { tokens: [], compact: null, identifierLike: false };
 
-async function planOf(tx: Tx, input: SearchInput): Promise<SearchPlan> {
+/** What a search matches on; exported with the repository so a benchmark can EXPLAIN it. */
+export async function planSearch(db: Db, input: SearchInput): Promise<SearchPlan> {
   const q = input.q && input.q.length > 0 ? input.q : null;
   const sort = input.sort ?? (q ? 'relevance' : 'date');
-  const entityId = input.entity ? await currentEntityId(tx, input.entity) : null;
+  const entityId = input.entity ? await currentEntityId(db, input.entity) : null;
   if (!q) return { input, q, words: false, names: NO_NAMES, entityId, sort };
-  const folded = await foldSearchText(tx, q, positivePart(q));
+  const folded = await foldSearchText(db, q, positivePart(q));
   return {
     input,
     q,
@@ -62,7 +63,7 @@ export async function searchRecords(
   opts: { savedSearchId?: string } = {},
 ): Promise<SearchResult> {
   return ctx.db.transaction(async (tx) => {
-    const plan = await planOf(tx, input);
+    const plan = await planSearch(tx, input);
     const after = decodeSearchCursor(page.cursor, plan.sort);
     const repo = createSearchRepository({ db: tx, viewer: ctx.viewer });
     const found: WindowResult =
