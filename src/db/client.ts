@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
@@ -31,7 +32,7 @@ export const migrationsFolder = fileURLToPath(new URL('../../migrations', import
  * Contrib extensions the migrations create. PostgreSQL ships them; PGlite must load each one
  * when it opens, so every PGlite in the project (server, tests, benchmarks) is opened with these.
  */
-export const pgliteExtensions = { pg_trgm, unaccent };
+export const pgliteExtensions = { fuzzystrmatch, pg_trgm, unaccent };
 
 /** PGlite keeps its files here, inside the Watchfloor data directory. */
 export function pgliteDir(dataDir: string): string {
