@@ -1,9 +1,9 @@
 /**
  * SQL fragments of a search: the text query, and the match of name terms on observations.
- * Names go through the vocabulary (`search_words`): each name token becomes the similar
- * words (a misspelt surname), an identifier the words containing it (a partial plate, a
- * phone number typed with dashes), and those words are looked up exactly in the
- * observations' word index. Kept apart from the statements so the repositories read as the
+ * Names go through the vocabulary (`search_words`): each name token becomes the words
+ * that look or sound like it (a misspelt surname), an identifier the words containing it
+ * (a partial plate, a phone number typed with dashes), and those words are looked up
+ * exactly in the observations' word index. Kept apart from the statements so the repositories read as the
  * plans they are.
  */
 import { sql, type SQL } from 'drizzle-orm';
@@ -21,11 +21,14 @@ const IDENTIFIER_WORD = sql`word ~ '[0-9]'`;
 const containing = (fragment: string) => sql`word like ${`%${fragment}%`}::text`;
 
 /**
- * The vocabulary words a name token may mean: similar name words, and identifiers holding
- * it (a handle, an e-mail). Each branch is a partial trigram index scan.
+ * The vocabulary words a name token may mean: words that look like it (trigram word
+ * similarity: a typo), words that sound like it (Double Metaphone: Smyth, Smith), and
+ * identifiers holding it (a handle, an e-mail). Each branch is an index scan.
  */
 const wordsFor = (token: string): SQL =>
-  sql`(${NAME_WORD} and ${token}::text <% word) or (${IDENTIFIER_WORD} and ${containing(token)})`;
+  sql`(${NAME_WORD} and ${token}::text <% word)
+    or sound in (public.dmetaphone(${token}::text), public.dmetaphone_alt(${token}::text))
+    or (${IDENTIFIER_WORD} and ${containing(token)})`;
 
 /**
  * Whole words only: every name token, or the whole identifier, as it was typed. A regular

@@ -34,7 +34,7 @@ const AT = sql`coalesce(${records.occurredFrom}, ${records.enteredAt})`;
 const SNIPPET_CHARS = 240;
 
 /**
- * The search text folded and compacted by the same functions the observation index is built
+ * The search text folded and compacted by the same functions the observation text is built
  * with, and how many full-text terms it has (none when it is all stop words).
  */
 export async function foldSearchText(db: Db, q: string, positive: string) {

@@ -81,6 +81,16 @@ describeEachDatabase('search: words, names and identifiers', (kind) => {
     expect(r.items[0]!.matchedOn).toEqual(['names']);
   });
 
+  it('finds a misspelt first and last name together', async () => {
+    const smith = await createRecordAs(t, analyst, {
+      title: 'Field interview',
+      narrative: 'Pedestrian stopped near the river walk.',
+      markings: markings(),
+      observations: [person({ givenName: 'John', surname: 'Smith' })],
+    });
+    expect(ids(await search(t, analyst, { q: 'Jon Smyth' }))).toEqual([smith.id]);
+  });
+
   it('finds a record by a partial plate or a phone number typed any way', async () => {
     for (const q of ['XKR44', 'xkr 4471', '(804) 555-0142', '5550142']) {
       expect(ids(await search(t, analyst, { q })), q).toEqual([rec.named!.id]);
