@@ -3,7 +3,12 @@
  * which records become nodes, every edge between the nodes, labels from visible observations,
  * and optionally the graph's structure.
  */
-import type { GraphRepository } from './graph.repository.ts';
+import type {
+  EntityObservations,
+  GraphRepository,
+  Incidence,
+  RecordNodeRow,
+} from './graph.repository.ts';
 import type { GraphFilter } from './graph.schemas.ts';
 import type { LinksRepository } from './links.repository.ts';
 import { entityLabel } from './entity-label.ts';
@@ -50,7 +55,12 @@ export async function assemble(repos: Repos, input: AssembleInput): Promise<Asse
     ...linkedRecords,
     ...(input.namedRecords ?? []),
   ];
-  const incidence = await repos.graph.incidence(entityIds, input.filter, keep, input.seedEntity);
+  const { incidence, labels } = await repos.graph.neighbourhood(
+    entityIds,
+    input.filter,
+    keep,
+    input.seedEntity,
+  );
   const co = coOccurrences(incidence, input.filter.minWeight);
   const chosen = input.namedRecords
     ? { ids: [...input.namedRecords], cut: 0 }
@@ -70,19 +80,19 @@ export async function assemble(repos: Repos, input: AssembleInput): Promise<Asse
     links,
   );
   const nodes = [
-    ...(await entityNodes(repos, input.hopOf)),
-    ...(await recordNodes(repos, chosen.ids)),
+    ...entityNodes(labels, input.hopOf),
+    ...(await recordNodes(repos, chosen.ids, incidence)),
   ];
   const structure = input.structure ? withStructure(nodes, edges) : null;
   return { nodes, edges, cutRecords: chosen.cut, cutEdges: cut, structure };
 }
 
-async function entityNodes(
-  repos: Repos,
+/** Only entities with a visible observation have labels, so only they become nodes. */
+function entityNodes(
+  labels: readonly EntityObservations[],
   hopOf: ReadonlyMap<string, number | null>,
-): Promise<GraphNode[]> {
-  const rows = await repos.graph.entityObservations([...hopOf.keys()]);
-  return rows
+): GraphNode[] {
+  return labels
     .map((e) => ({
       id: e.id,
       kind: 'entity' as const,
@@ -93,19 +103,38 @@ async function entityNodes(
     .sort((x, y) => (x.hop ?? 0) - (y.hop ?? 0) || (x.id < y.id ? -1 : 1));
 }
 
-async function recordNodes(repos: Repos, ids: readonly string[]): Promise<GraphNode[]> {
-  const order = new Map(ids.map((id, i) => [id, i]));
-  const rows = await repos.graph.recordNodes(ids);
-  return rows
-    .sort((x, y) => (order.get(x.id) ?? 0) - (order.get(y.id) ?? 0))
-    .map((row) => ({
-      id: row.id,
-      kind: 'record' as const,
-      recordKind: row.kind,
-      label: row.title,
+/** Record nodes in the chosen order; details from the incidence rows, else read (linked ones). */
+async function recordNodes(
+  repos: Repos,
+  ids: readonly string[],
+  incidence: readonly Incidence[],
+): Promise<GraphNode[]> {
+  const known = new Map<string, RecordNodeRow>();
+  for (const row of incidence)
+    known.set(row.recordId, {
+      id: row.recordId,
+      kind: row.kind,
+      title: row.title,
       occurredFrom: row.occurredFrom,
       ownerAgencyId: row.ownerAgencyId,
-    }));
+    });
+  const missing = ids.filter((id) => !known.has(id));
+  for (const row of await repos.graph.recordNodes(missing)) known.set(row.id, row);
+  return ids.flatMap((id) => {
+    const row = known.get(id);
+    return row
+      ? [
+          {
+            id,
+            kind: 'record' as const,
+            recordKind: row.kind,
+            label: row.title,
+            occurredFrom: row.occurredFrom,
+            ownerAgencyId: row.ownerAgencyId,
+          },
+        ]
+      : [];
+  });
 }
 
 /** Adds community and centrality to each node; returns the summary. */

@@ -35,6 +35,10 @@ export type Incidence = {
   occurredFrom: Date | null;
   /** Passes the kind/date filters (a seed or linked record may be shown without it). */
   supports: boolean;
+  /** The record's node details, read in the same pass. */
+  kind: RecordKind;
+  title: string;
+  ownerAgencyId: string;
 };
 export type RecordNodeRow = {
   id: string;
@@ -44,14 +48,39 @@ export type RecordNodeRow = {
   ownerAgencyId: string;
 };
 export type EntityObservations = { id: string; type: ObservationType; obs: VisibleObservation[] };
-export type SharedRecord = RecordNodeRow & { a: string; b: string; total: number };
 
-/**
- * Observations per entity read to build its label (the latest ones): enough to vote, bounded
- * for hubs. Ordered by the record's date, not the observation id: an `order by o.id limit`
- * tempts the planner to walk the primary key of the whole table instead of the entity index.
- */
-const LABEL_OBSERVATIONS = 5;
+type NeighbourhoodRow = Omit<Incidence, 'roles' | 'supports' | 'kind' | 'title'> &
+  Partial<Pick<Incidence, 'roles' | 'supports' | 'kind' | 'title'>> & {
+    incidence: boolean;
+  } & Omit<VisibleObservation, 'recordId' | 'agencyId' | 'recordOccurredFrom'>;
+
+/** The two answers of `neighbourhood`, apart; timestamps as Dates. */
+function splitNeighbourhood(rows: readonly NeighbourhoodRow[]) {
+  const incidence: Incidence[] = [];
+  const labels = new Map<string, EntityObservations>();
+  for (const row of rows) {
+    const occurredFrom = toDate(row.occurredFrom);
+    if (row.incidence) {
+      const { entityId, recordId, roles, supports, kind, title, ownerAgencyId } = row;
+      incidence.push({
+        ...{ entityId, recordId, roles: roles ?? [], supports: supports ?? false },
+        ...{ kind: kind ?? 'incident', title: title ?? '', ownerAgencyId, occurredFrom },
+      });
+      continue;
+    }
+    let e = labels.get(row.entityId);
+    if (!e) labels.set(row.entityId, (e = { id: row.entityId, type: row.type, obs: [] }));
+    const { id, type, role, attributes, textStart, textEnd } = row;
+    e.obs.push({
+      ...{ id, type, role, attributes, textStart, textEnd },
+      ...{ recordId: row.recordId, agencyId: row.ownerAgencyId, recordOccurredFrom: occurredFrom },
+    });
+  }
+  return { incidence, labels: [...labels.values()] };
+}
+
+/** Observations per entity read to build its label (the latest ones): enough to vote. */
+export const LABEL_OBSERVATIONS = 5;
 
 export function createGraphRepository({ db, viewer }: { db: Db; viewer: Viewer }) {
   /**
@@ -84,6 +113,15 @@ export function createGraphRepository({ db, viewer }: { db: Db; viewer: Viewer }
     )`;
 
   return {
+    /**
+     * For the rest of the transaction, no JIT: a graph read is many small index probes, but
+     * the planner's cost estimates for lateral loops and the merged-entity recursion pass the
+     * JIT threshold, and compiling costs more than the query (PGlite has no JIT; harmless).
+     */
+    async withoutJit(): Promise<void> {
+      await db.execute(sql`set local jit = off`);
+    },
+
     /** The strongest unseen neighbours of a frontier (strongest first) and how many there are. */
     async neighbours(
       frontier: readonly string[],
@@ -134,38 +172,56 @@ export function createGraphRepository({ db, viewer }: { db: Db; viewer: Viewer }
     },
 
     /**
-     * Which entity appears in which visible record, for records that join two of `entities`,
-     * hold `seedEntity`, or are named in `keep` (seed and linked records, caller-named ones).
+     * One pass over every visible observation of `entities`: which entity appears in which
+     * record (for records that join two of them, hold `seedEntity`, or are named in `keep`:
+     * seed, linked and caller-named records), and each entity's latest few observations, to
+     * label it. Reading both from the same rows halves the work of the largest expansions.
      */
-    async incidence(
+    async neighbourhood(
       entities: readonly string[],
       f: GraphFilter,
       keep: readonly string[],
       seedEntity: string | null,
-    ): Promise<Incidence[]> {
-      if (entities.length === 0) return [];
-      const kept = uuids(keep);
-      const rows = await queryRows<Incidence>(
+    ): Promise<{ incidence: Incidence[]; labels: EntityObservations[] }> {
+      if (entities.length === 0) return { incidence: [], labels: [] };
+      const rows = await queryRows<NeighbourhoodRow>(
         db,
-        sql`with inc as (
+        sql`with obs as materialized (
           select f.id as entity_id, x.* from unnest(${uuids(entities)}) f(id) cross join lateral (
-            select o.record_id, array_agg(distinct o.role order by o.role) as roles,
-              min(r.occurred_from) as occurred_from,
-              bool_and(${supportingRecord(viewer, f)}) as supports
+            select o.id as obs_id, o.record_id, o.type, o.role, o.attributes, o.text_start,
+              o.text_end, r.occurred_from, r.kind, r.title, r.owner_agency_id,
+              ${supportingRecord(viewer, f)} as supports, r.id = any(${uuids(keep)}) as kept
             from observations o join records r on r.id = o.record_id
-            where o.entity_id = f.id and ${visibleRecord(viewer)}
-              and (${supportingRecord(viewer, f)} or r.id = any(${kept}))
-            group by o.record_id
+            where o.entity_id = f.id and ${visibleRecord(viewer)} offset 0
           ) x
+        ), inc as (
+          select entity_id, record_id, array_agg(distinct role order by role) as roles,
+            occurred_from, kind, title, owner_agency_id, bool_and(supports) as supports,
+            bool_or(kept) as kept
+          from obs where supports or kept
+          group by entity_id, record_id, occurred_from, kind, title, owner_agency_id
         ), chosen as (
           select record_id from inc group by record_id
-          having count(*) >= 2 or bool_or(entity_id = ${seedEntity}::uuid) or record_id = any(${kept})
+          having count(*) >= 2 or bool_or(entity_id = ${seedEntity}::uuid) or bool_or(kept)
+        ), lab as (
+          select * from (
+            select obs.*, row_number() over (partition by entity_id
+              order by occurred_from desc nulls last, obs_id) as n
+            from obs
+          ) z where n <= ${LABEL_OBSERVATIONS}
         )
-        select inc.entity_id as "entityId", inc.record_id as "recordId", inc.roles,
-          inc.occurred_from as "occurredFrom", inc.supports
-        from inc join chosen using (record_id)`,
+        select true as incidence, inc.entity_id as "entityId", inc.record_id as "recordId",
+          inc.roles, inc.occurred_from as "occurredFrom", inc.supports, inc.kind, inc.title,
+          inc.owner_agency_id as "ownerAgencyId", null::uuid as id, null::text as type,
+          null::text as role, null::jsonb as attributes, null::int as "textStart",
+          null::int as "textEnd"
+        from inc join chosen using (record_id)
+        union all
+        select false, entity_id, record_id, null, occurred_from, null, null, null,
+          owner_agency_id, obs_id, type, role, attributes, text_start, text_end
+        from lab`,
       );
-      return rows.map((row) => ({ ...row, occurredFrom: toDate(row.occurredFrom) }));
+      return splitNeighbourhood(rows);
     },
 
     /** Node details of records the viewer may see. */
@@ -178,32 +234,6 @@ export function createGraphRepository({ db, viewer }: { db: Db; viewer: Viewer }
         from records r where r.id = any(${uuids(ids)}) and ${visibleRecord(viewer)}`,
       );
       return rows.map((row) => ({ ...row, occurredFrom: toDate(row.occurredFrom) }));
-    },
-
-    /** A few visible observations per entity, to build labels from what the viewer may see. */
-    async entityObservations(ids: readonly string[]): Promise<EntityObservations[]> {
-      if (ids.length === 0) return [];
-      const rows = await queryRows<VisibleObservation & { entityId: string; entityType: string }>(
-        db,
-        sql`select e.id as "entityId", e.type as "entityType", x.*
-        from entities e cross join lateral (
-          select o.id, o.record_id as "recordId", r.owner_agency_id as "agencyId", o.type, o.role,
-            o.attributes, o.text_start as "textStart", o.text_end as "textEnd",
-            r.occurred_from as "recordOccurredFrom"
-          from observations o join records r on r.id = o.record_id
-          where o.entity_id = e.id and ${visibleRecord(viewer)}
-          order by r.occurred_from desc nulls last, o.id limit ${LABEL_OBSERVATIONS}
-        ) x
-        where e.id = any(${uuids(ids)})`,
-      );
-      const byEntity = new Map<string, EntityObservations>();
-      for (const { entityId, entityType, ...o } of rows) {
-        let e = byEntity.get(entityId);
-        if (!e) byEntity.set(entityId, (e = { id: entityId, type: o.type, obs: [] }));
-        if (entityType !== o.type) e.type = entityType as ObservationType;
-        e.obs.push({ ...o, recordOccurredFrom: toDate(o.recordOccurredFrom) });
-      }
-      return [...byEntity.values()];
     },
 
     /** Requested ids resolved to their current entity, kept only where the viewer sees it. */
@@ -221,31 +251,6 @@ export function createGraphRepository({ db, viewer }: { db: Db; viewer: Viewer }
     /** Which of these ids are records the viewer may see. */
     async visibleRecordIds(ids: readonly string[]): Promise<string[]> {
       return (await this.recordNodes(ids)).map((row) => row.id);
-    },
-
-    /** For each entity pair, the visible supporting records (latest first, `limit` each). */
-    async sharedRecords(
-      pairList: readonly (readonly [string, string])[],
-      f: GraphFilter,
-      limit: number,
-    ): Promise<SharedRecord[]> {
-      if (pairList.length === 0) return [];
-      const rows = await queryRows<SharedRecord>(
-        db,
-        sql`select p.a, p.b, x.* from
-          unnest(${uuids(pairList.map((p) => p[0]))}, ${uuids(pairList.map((p) => p[1]))}) as p(a, b)
-        cross join lateral (
-          select r.id, r.kind, r.title, r.occurred_from as "occurredFrom",
-            r.owner_agency_id as "ownerAgencyId", (count(*) over ())::int as total
-          from records r
-          where r.id in (select record_id from observations where entity_id = p.a)
-            and r.id in (select record_id from observations where entity_id = p.b)
-            and ${supportingRecord(viewer, f)}
-          order by r.occurred_from desc nulls last, r.id
-          limit ${limit}
-        ) x`,
-      );
-      return rows.map((row) => ({ ...row, occurredFrom: toDate(row.occurredFrom) }));
     },
   };
 }

@@ -58,7 +58,9 @@ async function audited<T>(
   ) => Promise<Denied | { result: T; audit: Parameters<typeof appendAudit>[2][number] }>,
 ): Promise<T> {
   const outcome = await ctx.db.transaction(async (tx) => {
-    const done = await read(graphRepos(tx, ctx.viewer), tx);
+    const repos = graphRepos(tx, ctx.viewer);
+    await repos.graph.withoutJit();
+    const done = await read(repos, tx);
     await appendAudit(tx, auditActor(ctx), [done.audit]);
     return done;
   });

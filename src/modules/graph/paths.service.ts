@@ -12,7 +12,7 @@ import { graphRepos } from './graph.service.ts';
 import type { PathsRequest } from './graph.schemas.ts';
 import type { Repos } from './assemble.ts';
 import { searchPaths } from './paths.ts';
-import type { SharedRecord } from './graph.repository.ts';
+import { createPathsRepository, type SharedRecord } from './paths.repository.ts';
 import type { LinkRow } from './links.repository.ts';
 
 /** Supporting records listed per path edge; `weight` counts them all. */
@@ -21,6 +21,7 @@ const RECORDS_PER_EDGE = 20;
 export async function findPaths(ctx: ServiceContext, req: PathsRequest) {
   const outcome = await ctx.db.transaction(async (tx) => {
     const repos = graphRepos(tx, ctx.viewer);
+    await repos.graph.withoutJit();
     const ends = await repos.graph.visibleEntities([req.from, req.to]);
     const current = (id: string) => ends.find((e) => e.requested === id)?.current;
     const from = current(req.from);
@@ -38,7 +39,8 @@ export async function findPaths(ctx: ServiceContext, req: PathsRequest) {
       ]);
       return undefined;
     }
-    const result = await pathsBetween(repos, from, to, req);
+    const paths = createPathsRepository({ db: tx, viewer: ctx.viewer });
+    const result = await pathsBetween({ ...repos, paths }, from, to, req);
     const shown = [
       ...result.nodes.map((n) => n.id),
       ...result.edges.flatMap((e) => e.records.map((r) => r.id)),
@@ -57,7 +59,12 @@ export async function findPaths(ctx: ServiceContext, req: PathsRequest) {
   return outcome;
 }
 
-async function pathsBetween(repos: Repos, from: string, to: string, req: PathsRequest) {
+async function pathsBetween(
+  repos: Repos & { paths: ReturnType<typeof createPathsRepository> },
+  from: string,
+  to: string,
+  req: PathsRequest,
+) {
   const search = await searchPaths(repos, from, to, req);
   const onPaths = [...new Set(search.paths.flat())];
   const pairs = new Map<string, [string, string]>();
@@ -66,11 +73,11 @@ async function pathsBetween(repos: Repos, from: string, to: string, req: PathsRe
       const pair = [path[i] ?? '', path[i + 1] ?? ''] as [string, string];
       pairs.set(pair.join(':'), pair);
     }
-  const support = await repos.graph.sharedRecords([...pairs.values()], req, RECORDS_PER_EDGE);
+  const support = await repos.paths.sharedRecords([...pairs.values()], req, RECORDS_PER_EDGE);
   const links = onPaths.length > 0 ? await repos.links.touching(onPaths) : [];
   const hop = new Map<string, number>();
   for (const path of search.paths) path.forEach((id, i) => hop.set(id, i));
-  const labels = await repos.graph.entityObservations(onPaths);
+  const labels = await repos.paths.entityObservations(onPaths);
   return {
     from,
     to,
