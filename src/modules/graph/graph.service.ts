@@ -50,7 +50,7 @@ function filterOf(req: GraphFilter): GraphFilter {
 }
 
 /** Runs `read` in one transaction with its audit event; a denial is audited and thrown. */
-async function audited<T>(
+export async function audited<T>(
   ctx: ServiceContext,
   read: (
     repos: Repos,

@@ -4,11 +4,9 @@
  * shown.
  */
 import type { ServiceContext } from '../../shared/context.ts';
-import { auditActor } from '../../shared/context.ts';
-import { appendAudit } from '../audit/audit.service.ts';
-import { entityNotFound } from '../entities/entities.service.ts';
 import { entityLabel } from './entity-label.ts';
-import { graphRepos } from './graph.service.ts';
+import { audited } from './graph.service.ts';
+import { entitySeed, isDenied } from './seeds.ts';
 import type { PathsRequest } from './graph.schemas.ts';
 import type { Repos } from './assemble.ts';
 import { searchPaths } from './paths.ts';
@@ -18,45 +16,28 @@ import type { LinkRow } from './links.repository.ts';
 /** Supporting records listed per path edge; `weight` counts them all. */
 const RECORDS_PER_EDGE = 20;
 
-export async function findPaths(ctx: ServiceContext, req: PathsRequest) {
-  const outcome = await ctx.db.transaction(async (tx) => {
-    const repos = graphRepos(tx, ctx.viewer);
-    await repos.graph.withoutJit();
-    const ends = await repos.graph.visibleEntities([req.from, req.to]);
-    const current = (id: string) => ends.find((e) => e.requested === id)?.current;
-    const from = current(req.from);
-    const to = current(req.to);
-    if (!from || !to) {
-      const missing = !from ? req.from : req.to;
-      await appendAudit(tx, auditActor(ctx), [
-        {
-          action: 'graph.paths',
-          objectType: 'entity',
-          objectIds: [missing],
-          decision: 'deny',
-          reason: 'not visible or missing',
-        },
-      ]);
-      return undefined;
-    }
-    const paths = createPathsRepository({ db: tx, viewer: ctx.viewer });
-    const result = await pathsBetween({ ...repos, paths }, from, to, req);
+export function findPaths(ctx: ServiceContext, req: PathsRequest) {
+  return audited(ctx, async (repos, db) => {
+    const from = await entitySeed(repos, 'graph.paths', req.from);
+    if (isDenied(from)) return from;
+    const to = await entitySeed(repos, 'graph.paths', req.to);
+    if (isDenied(to)) return to;
+    const paths = createPathsRepository({ db, viewer: ctx.viewer });
+    const result = await pathsBetween({ ...repos, paths }, from.id, to.id, req);
     const shown = [
       ...result.nodes.map((n) => n.id),
       ...result.edges.flatMap((e) => e.records.map((r) => r.id)),
     ];
-    await appendAudit(tx, auditActor(ctx), [
-      {
+    return {
+      result,
+      audit: {
         action: 'graph.paths',
         objectType: 'graph',
         objectIds: [...new Set(shown)],
         details: { request: req, length: result.length, paths: result.paths.length },
       },
-    ]);
-    return result;
+    };
   });
-  if (!outcome) throw entityNotFound();
-  return outcome;
 }
 
 async function pathsBetween(
