@@ -2,10 +2,12 @@
  * Benchmark worker for trends, one database per process: seeds the demo world, computes the
  * trends for the whole state over its two years (every behaviour category × every county,
  * and × H3 cells) as the fusion center's analyst and as its administrator, times it, and
- * scores the flags against what the world planted. Prints one JSON line.
- *   node bench/trends-worker.ts --db pglite|postgres --records 100000 --seed 1
+ * scores the flags against what the world planted. Prints one JSON line. The seeded world is
+ * kept (PGlite: a directory in the temp dir; PostgreSQL: database watchfloor_bench_trends_N_S)
+ * so the next run only measures; `--fresh` seeds it again.
+ *   node bench/trends-worker.ts --db pglite|postgres --records 100000 --seed 1 [--fresh]
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,7 +17,8 @@ import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import { seedDemoWorld } from '../src/demo/seed.ts';
 import { generateDemoWorld } from '../src/demo/world.ts';
-import { openInstance } from '../src/main.ts';
+import { openInstance, type Opened } from '../src/main.ts';
+import { getCenterSettings } from '../src/modules/center/center.service.ts';
 import { systemClock } from '../src/shared/clock.ts';
 import type { ServiceContext } from '../src/shared/context.ts';
 import { computeTrends } from '../src/modules/trends/trends.service.ts';
@@ -38,26 +41,45 @@ const { values } = parseArgs({
     records: { type: 'string', default: '100000' },
     seed: { type: 'string', default: '1' },
     runs: { type: 'string', default: '5' },
+    fresh: { type: 'boolean', default: false },
   },
 });
 const kind = values.db === 'postgres' ? 'postgres' : 'pglite';
 const records = Number(values.records);
 const seed = Number(values.seed);
 const VIEWERS = ['analyst.vfc', 'admin.vfc'] as const;
+const ADMIN_URL =
+  process.env['WATCHFLOOR_BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const LEVELS = ['county', 'h3:4', 'h3:5'] as const;
 
-const dataDir = mkdtempSync(join(tmpdir(), 'watchfloor-bench-trends-'));
+/** The world is kept between runs (seeding is most of the time): `--fresh` seeds it again. */
+const worldName = `watchfloor_bench_trends_${records}_${seed}`;
+const dataDir = join(tmpdir(), `${worldName.replaceAll('_', '-')}-${kind}`);
 const config = loadConfig({
   ...process.env,
   WATCHFLOOR_DATA_DIR: dataDir,
-  DATABASE_URL: kind === 'postgres' ? await freshPostgresDatabase() : undefined,
+  DATABASE_URL: kind === 'postgres' ? postgresUrl(worldName) : undefined,
   WATCHFLOOR_LOG_LEVEL: 'warn',
 });
-const opened = await openInstance(config);
+
+async function openWorld(fresh: boolean): Promise<Opened> {
+  if (fresh) rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  if (kind === 'postgres') await preparePostgresDatabase(worldName, fresh);
+  const opened = await openInstance(config);
+  const settings = await getCenterSettings(opened.database.db);
+  const partial = await opened.database.db.execute(sql`select 1 from records limit 1`);
+  if (settings['demo'] || (partial as { rows: unknown[] }).rows.length === 0) return opened;
+  // A seed that was interrupted: start again.
+  await opened.database.close();
+  return openWorld(true);
+}
+
+const opened = await openWorld(values.fresh);
 let t = performance.now();
-console.error(`bench: trends on ${kind}: seeding ${records} records…`);
-await seedDemoWorld(opened, { seed, records, retrain: false });
-const seedSeconds = (performance.now() - t) / 1000;
+console.error(`bench: trends on ${kind}: world of ${records} records in ${dataDir}…`);
+const seeded = await seedDemoWorld(opened, { seed, records, retrain: false });
+const seedSeconds = seeded.seeded ? (performance.now() - t) / 1000 : null;
 
 const world = generateDemoWorld({ seed, records });
 const reference = world.center.referenceDate;
@@ -104,7 +126,6 @@ for (const username of VIEWERS) {
 }
 const plan = await explainCounts(await contextOf(VIEWERS[0]), wholeState('county'));
 await opened.database.close();
-rmSync(dataDir, { recursive: true, force: true });
 console.log(JSON.stringify({ db: kind, records, seed, seedSeconds, reference, results, plan }));
 
 /** EXPLAIN ANALYZE of the counts query the service runs for this viewer and question. */
@@ -126,15 +147,17 @@ async function explainCounts(ctx: ServiceContext, query: TrendsQuery): Promise<s
     .join('\n');
 }
 
-async function freshPostgresDatabase() {
-  const admin =
-    process.env['WATCHFLOOR_BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  await client.query('DROP DATABASE IF EXISTS watchfloor_bench_trends WITH (FORCE)');
-  await client.query('CREATE DATABASE watchfloor_bench_trends');
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = '/watchfloor_bench_trends';
+function postgresUrl(database: string): string {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${database}`;
   return url.toString();
+}
+
+async function preparePostgresDatabase(database: string, fresh: boolean) {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  if (fresh) await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  const exists = await client.query('select 1 from pg_database where datname = $1', [database]);
+  if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${database}`);
+  await client.end();
 }

@@ -45,7 +45,7 @@ type Run = Evaluation & {
 type WorkerResult = {
   db: string;
   records: number;
-  seedSeconds: number;
+  seedSeconds: number | null;
   reference: string;
   results: Run[];
   plan: string;

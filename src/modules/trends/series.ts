@@ -29,9 +29,13 @@ export type Tested = {
 
 type Keyed = { key: string; region: string; counts: number[] };
 
-/** p-values to 6 significant digits and expected counts to 3 decimals: enough to read, and
- * a state-wide answer stays a few megabytes. */
-const sig = (p: number | null) => (p === null ? null : Number(p.toPrecision(6)));
+/**
+ * p-values to at least 5 significant digits and expected counts to 3 decimals: enough to
+ * read, and a state-wide answer stays a few megabytes. (toPrecision only for the rare tiny
+ * p-values: it costs more than the tests themselves over a state's series.)
+ */
+const sig = (p: number | null) =>
+  p === null ? null : p >= 1e-3 ? Math.round(p * 1e8) / 1e8 : Number(p.toPrecision(6));
 const dec = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
 
 /** Dense counts per (key, region) over weeks [start, end). */

@@ -104,6 +104,13 @@ describeEachDatabase('GET /trends', (kind) => {
       },
     ]);
     expect(body.method).toMatchObject({ baselineWeeks: 8, guardWeeks: 1, fdr: 0.01, minCount: 3 });
+    // Asked about the last week only: its baseline reaches back into the history before it.
+    const last = await trends(
+      owner,
+      `category=PHOTO&regionId=51760&from=${week(10)}&to=${week(11)}`,
+    );
+    expect(last.testedFrom).toBe(week(10));
+    expect(last.series[0]).toMatchObject({ counts: [9], expected: [1], flaggedWeeks: [week(10)] });
   });
 
   it('counts only what the viewer may see: invisible records change nothing for them', async () => {

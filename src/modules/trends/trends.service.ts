@@ -54,7 +54,7 @@ export async function computeTrends(
   const weeks = weekWindow(query, ctx.clock.now(), params);
   const { rows, history } = await ctx.db.transaction(async (tx) => {
     const repo = createTrendsRepository({ db: tx, viewer: ctx.viewer });
-    const start = await repo.historyStart(weeks.fetchFirst);
+    const start = await repo.historyStart(weeks.fetchFirst, weeks.end);
     const counts = await repo.weeklyCounts({
       series: query.series,
       category: query.category,
