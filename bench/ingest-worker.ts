@@ -64,7 +64,10 @@ const profiler = values.profile ? await startProfiler() : undefined;
 const rss = sampleRss();
 const cpuBefore = process.cpuUsage();
 const start = performance.now();
-await runIngestJob({ db, clock: systemClock, center: opened.center }, job);
+await runIngestJob(
+  { db, clock: systemClock, center: opened.center, kind: opened.database.kind },
+  job,
+);
 const seconds = (performance.now() - start) / 1000;
 const cpu = process.cpuUsage(cpuBefore);
 const jobRss = rss.stop();
