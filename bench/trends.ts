@@ -72,7 +72,8 @@ const sizes = sensitivity(SIZES, SEEDS);
 
 const n = (x: number) => x.toLocaleString('en-US');
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '—');
-const pct = (a: number, b: number) => (b === 0 ? '—' : `${((100 * a) / b).toFixed(3)} %`);
+/** A rate per 100,000 series-weeks (false alarms are rarer than a percent shows). */
+const pct = (a: number, b: number) => (b === 0 ? '—' : ((100_000 * a) / b).toFixed(2));
 
 function detectionRows(w: WorkerResult): string[] {
   return w.results.map(
@@ -99,6 +100,13 @@ function sizeRows(rows: readonly SensitivityRow[]): string[] {
       (of.reduce((a, r) => a + f(r), 0) / of.length).toFixed(1);
     return `| ${n(records)} | ${mean((r) => r.fairfax.baseline)} | ${mean((r) => r.fairfax.startWeek)} | ${atStart} / ${of.length} | ${later.length ? later.map((r) => `+${r.delayWeeks}`).join(', ') : '—'} | ${of.length - atStart - later.length} | ${alarms} | ${pct(alarms, tested)} |`;
   });
+}
+
+function sizeAlarms(rows: readonly SensitivityRow[]): string {
+  const listed = rows.flatMap((r) =>
+    r.falseAlarmList.map((a) => `${n(r.records)} records, seed ${r.seed}: ${a}`),
+  );
+  return listed.length ? `False alarms there:\n\n${listed.map((l) => `- ${l}`).join('\n')}` : '';
 }
 
 const alarmsListed = workers
@@ -135,7 +143,7 @@ weeks from the Monday ${PLANTED.surge.startWeeksBeforeReference} weeks before th
 in ${surgeCounties}. (Prince William County gets no records at all in the current generator —
 see the note below — so the surge lands in the other seven.)
 
-| db | viewer | regions | series | surge start | first flagged (delay) | flagged in the start week | surge weeks flagged | planted-cluster flags | false alarms | tested series-weeks | false alarms per series-week | weeks with a false alarm / tested weeks |
+| db | viewer | regions | series | surge start | first flagged (delay) | flagged in the start week | surge weeks flagged | planted-cluster flags | false alarms | tested series-weeks | false alarms per 100,000 series-weeks | weeks with a false alarm / tested weeks |
 |---|---|---|---|---|---|---|---|---|---|---|---|---|
 ${workers.flatMap(detectionRows).join('\n')}
 
@@ -164,9 +172,11 @@ ${workers.map((w) => `<details><summary>${w.db}</summary>\n\n\`\`\`\n${w.plan}\n
 **Detection against world size** (generator only, no database: the same counting and tests
 on every record, as a viewer who sees everything; county level; seeds ${SEEDS.join(', ')}):
 
-| records | Fairfax drone SARs / week before the surge (mean) | … in the surge's first week | flagged in the start week | flagged later (delay, weeks) | never flagged | false alarms (all seeds) | per series-week |
+| records | Fairfax drone SARs / week before the surge (mean) | … in the surge's first week | flagged in the start week | flagged later (delay, weeks) | never flagged | false alarms (all seeds) | per 100,000 series-weeks |
 |---|---|---|---|---|---|---|---|
 ${sizeRows(sizes).join('\n')}
+
+${sizeAlarms(sizes)}
 
 At the 5,000-record default demo a surge county sees about one drone report a week, and 3.5×
 that is still a handful: no test can tell it from noise at FDR ${p.fdr}. The planted surge is
