@@ -52,29 +52,40 @@ export async function loadSettledPairs(
   };
 }
 
+/**
+ * Every branch is an index probe (`= any(array)`, and LATERAL … OFFSET 0 lookups the planner
+ * cannot turn into hash joins): this runs on every write, and at a million records a
+ * misestimated hash join read every observation and candidate (0.8 s per batch).
+ */
 function settledQuery(ids: readonly string[]) {
   return sql`
     with recursive history(id) as (
       select (jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))::uuid
       union
-      select m.absorbed_entity_id from entity_merges m
-      join history h on m.entity_id = h.id
-      where m.undone_at is null
+      select m.absorbed_entity_id from history h cross join lateral (
+        select absorbed_entity_id from entity_merges
+        where entity_id = h.id and undone_at is null offset 0
+      ) m
     ),
+    ids as materialized (select array_agg(id) as list from history),
     decided(kind, a, b) as (
       select case when c.status = 'rejected' then 'apart' else 'proposed' end,
              c.observation_a, c.observation_b
-      from entity_candidates c
-      where c.entity_a in (select id from history) or c.entity_b in (select id from history)
+      from ids, entity_candidates c where c.entity_a = any(ids.list)
+      union all
+      select case when c.status = 'rejected' then 'apart' else 'proposed' end,
+             c.observation_a, c.observation_b
+      from ids, entity_candidates c where c.entity_b = any(ids.list)
       union all
       select 'apart', m.observation_a, m.observation_b
-      from entity_merges m
-      where m.undone_at is not null
-        and (m.entity_id in (select id from history)
-          or m.absorbed_entity_id in (select id from history))
+      from ids, entity_merges m where m.entity_id = any(ids.list) and m.undone_at is not null
+      union all
+      select 'apart', m.observation_a, m.observation_b
+      from ids, entity_merges m
+      where m.absorbed_entity_id = any(ids.list) and m.undone_at is not null
     )
     select d.kind, oa.entity_id as ea, ob.entity_id as eb
     from decided d
-    join observations oa on oa.id = d.a
-    join observations ob on ob.id = d.b`;
+    cross join lateral (select entity_id from observations where id = d.a offset 0) oa
+    cross join lateral (select entity_id from observations where id = d.b offset 0) ob`;
 }
