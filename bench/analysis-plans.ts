@@ -22,7 +22,10 @@ async function alter(config: Config, statements: string[]) {
   await client.end();
 }
 
-/** Call before the benchmark's connections open; `collect` returns the slowest plans. */
+/**
+ * Call before the benchmark's connections open; `begin` marks where the measured requests
+ * start (so migrations and the set-up queries stay out), `collect` returns the slowest plans.
+ */
 export async function capturePlans(config: Config, minMs: number) {
   await alter(config, [
     `ALTER DATABASE $db SET session_preload_libraries = 'auto_explain'`,
@@ -30,8 +33,11 @@ export async function capturePlans(config: Config, minMs: number) {
     `ALTER DATABASE $db SET auto_explain.log_analyze = on`,
     `ALTER DATABASE $db SET auto_explain.log_timing = off`,
   ]);
-  const from = existsSync(LOG) ? statSync(LOG).size : undefined;
+  let from: number | undefined;
   return {
+    begin() {
+      from = existsSync(LOG) ? statSync(LOG).size : undefined;
+    },
     async collect(top = 5): Promise<CapturedPlan[]> {
       await alter(config, [`ALTER DATABASE $db RESET ALL`]);
       if (from === undefined) return [];

@@ -48,7 +48,9 @@ const run: AnalysisRun = {
   hitLatency: undefined,
 };
 const requests = Number(values.requests);
-for (const set of await querySets(opened, server.url, viewers)) {
+const sets = await querySets(opened, server.url, viewers);
+plans?.begin();
+for (const set of sets) {
   log(`${set.name}…`);
   const results = [];
   for (const [who, auth] of Object.entries(viewers)) {

@@ -51,7 +51,10 @@ export async function openPglite(pglite: PGlite): Promise<Database> {
 }
 
 export function openPostgres(url: string, max = 10): Database {
-  const pool = new pg.Pool({ connectionString: url, max });
+  // JIT off: requests here are interactive. At a million records the costs of the analysis
+  // queries cross jit_above_cost, and the plans of the slowest (bench:analysis) spent their
+  // compile time on every request; the graph module measured 19 ms of JIT on a sub-ms query.
+  const pool = new pg.Pool({ connectionString: url, max, options: '-c jit=off' });
   // An idle client that errors (e.g. the server restarts) must not crash the process.
   pool.on('error', () => undefined);
   const db = drizzlePg(pool, { schema });

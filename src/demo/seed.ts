@@ -8,6 +8,7 @@
  * few of the demo's duplicates — so without the retrain the served demo would show the
  * prior's entities, not the shipped model's. Idempotent: a seeded database is left as it is.
  */
+import { sql } from 'drizzle-orm';
 import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -98,6 +99,8 @@ export async function seedDemoWorld(opened: Opened, opts: SeedOptions): Promise<
     opts.onRetrain?.(loaded);
     retrain = await retrainResolution(ctx);
   }
+  // Embedded PGlite has no autovacuum: give its planner statistics for what was just loaded.
+  if (opened.database.kind === 'pglite') await opened.database.db.execute(sql`analyze`);
   // Written last: a database that has this setting holds the whole demo world.
   await updateCenter(ctx.db, ctx.viewer, {
     name: world.center.name,

@@ -7,7 +7,7 @@
  * crash neither loses nor duplicates anything.
  */
 import { rm, stat } from 'node:fs/promises';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Db, DatabaseKind } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
@@ -107,6 +107,9 @@ async function finishJob(deps: RunnerDeps, job: Job) {
     ]);
   });
   await rm(job.filePath, { force: true });
+  // Embedded PGlite has no autovacuum: without fresh statistics after a load its planner
+  // guesses, and the analysis queries lose their index plans.
+  if (deps.kind === 'pglite' && !job.dryRun) await deps.db.execute(sql`analyze`);
 }
 
 async function failJob(deps: RunnerDeps, job: Job, message: string) {
