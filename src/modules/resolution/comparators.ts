@@ -7,6 +7,7 @@
 import jaroWinkler from 'talisman/metrics/jaro-winkler.js';
 import doubleMetaphone from 'talisman/phonetics/double-metaphone.js';
 import { areNicknameEquivalent, givenNameGroups, type PartialDate } from './normalize.ts';
+import { distanceKm } from '../geo/area.ts';
 
 /** Distinct non-empty Double Metaphone codes of a name key. */
 export function phoneticCodes(key: string): string[] {
@@ -206,12 +207,6 @@ export function compareCoordinates(
   b: { lat: number; lon: number } | undefined,
 ) {
   if (a === undefined || b === undefined) return null;
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h =
-    Math.sin(dLat / 2) ** 2 +
-    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  const metres = 2 * 6_371_000 * Math.asin(Math.sqrt(h));
+  const metres = distanceKm(a, b) * 1000;
   return metres <= 100 ? 'near' : metres <= 1000 ? 'close' : 'else';
 }

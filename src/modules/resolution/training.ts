@@ -17,6 +17,7 @@ import { priorTypeModel, type LevelParameters, type Model, type TypeModel } from
 import type { Observation } from './spec.ts';
 import { SPECS, compareVector, prepare, type Prepared } from './specs.ts';
 import { termFrequencies } from './term-frequencies.ts';
+import { mulberry32 } from '../../shared/seeded-random.ts';
 
 export type TrainOptions = {
   /** Random pairs sampled per type to measure u (all pairs when there are fewer). */
@@ -256,16 +257,4 @@ function expectationOverAllPairs(
 function fromCounts(row: readonly number[], prior: readonly number[]): number[] {
   const sum = row.reduce((s, x) => s + x, 0);
   return row.map((x, l) => (x + (prior[l] ?? 0)) / (sum + 1));
-}
-
-/** Small, fast, seedable: sampling must be reproducible so a retrain gives the same model. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
