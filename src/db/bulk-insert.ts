@@ -27,8 +27,7 @@ export async function bulkInsert<T extends PgTable>(
   const parts: string[] = [];
   for (const row of rows as readonly Record<string, unknown>[]) {
     let text = '';
-    for (let i = 0; i < columns.length; i++)
-      text += prefixes[i]! + jsonValue(row[columns[i]!.key]);
+    for (let i = 0; i < columns.length; i++) text += prefixes[i]! + jsonValue(row[columns[i]!.key]);
     parts.push(text === '' ? '{}' : `${text}}`);
   }
   const payload = `[${parts.join(',')}]`;

@@ -25,4 +25,8 @@ export {
 } from '../modules/correlation/correlation.table.ts';
 export { graphLinks } from '../modules/graph/graph.table.ts';
 export { infrastructureSites } from '../modules/geo/sites.table.ts';
-export { savedSearches, searchPointerNotices, searchWords } from '../modules/search/search.table.ts';
+export {
+  savedSearches,
+  searchPointerNotices,
+  searchWords,
+} from '../modules/search/search.table.ts';
