@@ -10,19 +10,15 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { bulkInsert } from '../../db/bulk-insert.ts';
 import { queryRows } from '../../db/raw.ts';
-import { newId } from '../../shared/ids.ts';
 import type { ObservationType } from '../entities/observation-types.ts';
 import { blockingKeys, DEFAULT_MAX_BLOCK_SIZE } from './blocking.ts';
 import type { Link } from './clustering.ts';
 import type { Model } from './model.ts';
 import { loadSettledPairs } from './kept-apart.ts';
 import { resolveOne, type ExistingObservation } from './resolve.ts';
-import {
-  entityCandidates,
-  entityMerges,
-  observationKeys,
-  resolutionModel,
-} from './resolution.table.ts';
+import { applyMergeEvents, type MergeEvent } from './resolution.repository.ts';
+import { observationKeys, resolutionModel } from './resolution.table.ts';
+import { insertCandidates } from './retrain.repository.ts';
 
 export type NewObservation = {
   id: string;
@@ -31,7 +27,6 @@ export type NewObservation = {
   attributes: Record<string, unknown>;
 };
 type Stored = NewObservation;
-type MergeEvent = { survivor: string; absorbed: string; link: Link };
 export type ResolutionOutcome = {
   merges: number;
   candidates: number;
@@ -90,7 +85,12 @@ export async function resolveNewObservations(
     }
     for (const c of decision.candidates) candidates.push({ a: o.entityId, b: c.entityId, link: c });
   }
-  await applyMerges(tx, merges, find, now);
+  await applyMergeEvents(
+    tx,
+    merges.map((m) => ({ ...m, moveTo: find(m.absorbed) })),
+    'auto',
+    now,
+  );
   const open = await recordCandidates(tx, candidates, find, settled.settledUnder(find), now);
   const entityOf = new Map(fresh.map((o) => [o.id, find(o.entityId)]));
   return { merges: merges.length, candidates: open, entityOf };
@@ -165,44 +165,6 @@ function existingFor(
   return [...seen.values()];
 }
 
-async function applyMerges(tx: Db, merges: MergeEvent[], find: (e: string) => string, now: Date) {
-  if (merges.length === 0) return;
-  const mapping = JSON.stringify(
-    merges.map((m) => ({ absorbed: m.absorbed, survivor: find(m.absorbed) })),
-  );
-  const moved = await queryRows<{ id: string; absorbed: string }>(
-    tx,
-    sql`
-    update observations o set entity_id = m.survivor
-    from jsonb_to_recordset(${mapping}::jsonb) as m(absorbed uuid, survivor uuid)
-    where o.entity_id = m.absorbed returning o.id, m.absorbed`,
-  );
-  await tx.execute(sql`
-    update entities e set merged_into_id = m.survivor, updated_at = ${now}
-    from jsonb_to_recordset(${mapping}::jsonb) as m(absorbed uuid, survivor uuid)
-    where e.id = m.absorbed`);
-  const movedBy = new Map<string, string[]>();
-  for (const r of moved) movedBy.set(r.absorbed, [...(movedBy.get(r.absorbed) ?? []), r.id]);
-  await bulkInsert(
-    tx,
-    entityMerges,
-    merges.map((m) => ({
-      id: newId(),
-      entityId: m.survivor,
-      absorbedEntityId: m.absorbed,
-      observationA: m.link.a,
-      observationB: m.link.b,
-      observationIds: movedBy.get(m.absorbed) ?? [],
-      probability: m.link.score.probability,
-      weight: m.link.score.weight,
-      evidence: m.link.score.evidence,
-      rule: m.link.rule ?? null,
-      decidedBy: 'auto',
-      createdAt: now,
-    })),
-  );
-}
-
 async function recordCandidates(
   tx: Db,
   found: { a: string; b: string; link: Link }[],
@@ -216,21 +178,6 @@ async function recordCandidates(
     if (a === undefined || b === undefined || a === b || isSettled(a, b)) continue;
     unique.set(`${a}|${b}`, { ...c, a, b });
   }
-  await bulkInsert(
-    tx,
-    entityCandidates,
-    [...unique.values()].map((c) => ({
-      id: newId(),
-      entityA: c.a,
-      entityB: c.b,
-      observationA: c.link.a,
-      observationB: c.link.b,
-      probability: c.link.score.probability,
-      weight: c.link.score.weight,
-      evidence: c.link.score.evidence,
-      reason: c.link.reason ?? null,
-      createdAt: now,
-    })),
-  );
+  await insertCandidates(tx, [...unique.values()], now);
   return unique.size;
 }

@@ -102,8 +102,11 @@ export function createResolutionRepository({ db, viewer }: { db: Db; viewer: Vie
 
 export type ResolutionRepository = ReturnType<typeof createResolutionRepository>;
 
-/** `survivor` is where the absorbed entity's observations go (its final entity). */
-export type MergeEvent = { survivor: string; absorbed: string; link: Link };
+/**
+ * `survivor` is the entity the absorbed one merged into; its observations go to `moveTo`
+ * (default: the survivor), the final entity when one batch merges in a chain.
+ */
+export type MergeEvent = { survivor: string; absorbed: string; link: Link; moveTo?: string };
 export type AppliedMerge = {
   id: string;
   survivor: string;
@@ -124,7 +127,7 @@ export async function applyMergeEvents(
 ): Promise<AppliedMerge[]> {
   if (events.length === 0) return [];
   const mapping = JSON.stringify(
-    events.map((e) => ({ absorbed: e.absorbed, survivor: e.survivor })),
+    events.map((e) => ({ absorbed: e.absorbed, survivor: e.moveTo ?? e.survivor })),
   );
   const moved = await queryRows<{ id: string; absorbed: string }>(
     tx,
