@@ -12,7 +12,6 @@ import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { eq, sql } from 'drizzle-orm';
 import { loadConfig } from '../src/config.ts';
 import type { Db } from '../src/db/client.ts';
@@ -29,6 +28,7 @@ import { systemClock } from '../src/shared/clock.ts';
 import type { ServiceContext } from '../src/shared/context.ts';
 import { runBaseline } from './ingest-baseline.ts';
 import { summariseProfile, type CpuProfile } from './ingest-profile.ts';
+import { adminQuery, recreateDatabase } from './postgres-admin.ts';
 
 const { values } = parseArgs({
   options: {
@@ -42,11 +42,9 @@ if (!values.csv) throw new Error('--csv FILE is required');
 const csvPath = values.csv;
 const mapping = readDemoCsvMapping();
 const DB_NAME = 'watchfloor_bench_ingest';
-const ADMIN_URL =
-  process.env['WATCHFLOOR_BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const dataDir = await mkdtemp(join(tmpdir(), 'watchfloor-bench-ingest-'));
-const databaseUrl = kind === 'postgres' ? await freshPostgresDatabase() : undefined;
+const databaseUrl = kind === 'postgres' ? await recreateDatabase(DB_NAME) : undefined;
 const config = loadConfig({
   ...process.env,
   WATCHFLOOR_DATA_DIR: dataDir,
@@ -232,23 +230,6 @@ async function serverCpu(database: Db) {
       return used.length > 0 ? round(used.reduce((a, b) => a + b, 0) / 100) : null;
     },
   };
-}
-
-async function adminQuery(...statements: string[]) {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    for (const statement of statements) await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-async function freshPostgresDatabase() {
-  await adminQuery(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`, `CREATE DATABASE ${DB_NAME}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${DB_NAME}`;
-  return url.toString();
 }
 
 function round(x: number) {

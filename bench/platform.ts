@@ -8,13 +8,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import { openInstance, serve } from '../src/main.ts';
 import { seedDemoWorld } from '../src/demo/seed.ts';
 import { measureHitLatency } from './hit-latency.ts';
 import { measure } from './stats.ts';
 import { tokenFor } from './tokens.ts';
+import { recreateDatabase } from './postgres-admin.ts';
 
 const { values } = parseArgs({
   options: {
@@ -31,7 +31,7 @@ const RESTRICTIVE = 'partner.port';
 const ARRIVING = 'analyst.vsp';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'watchfloor-bench-'));
-const databaseUrl = kind === 'postgres' ? await freshPostgresDatabase() : undefined;
+const databaseUrl = kind === 'postgres' ? await recreateDatabase('watchfloor_bench') : undefined;
 const config = loadConfig({
   ...process.env,
   PORT: '0',
@@ -112,19 +112,6 @@ result['peakRssMiB'] = Math.round(process.resourceUsage().maxRSS / 1024);
 await server.stop();
 rmSync(dataDir, { recursive: true, force: true });
 console.log(JSON.stringify(result));
-
-async function freshPostgresDatabase() {
-  const admin =
-    process.env['WATCHFLOOR_BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  await client.query('DROP DATABASE IF EXISTS watchfloor_bench WITH (FORCE)');
-  await client.query('CREATE DATABASE watchfloor_bench');
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = '/watchfloor_bench';
-  return url.toString();
-}
 
 function round(x: number) {
   return Math.round(x * 10) / 10;

@@ -11,28 +11,25 @@ import { mkdirSync, rmSync, writeFileSync, readFileSync, existsSync } from 'node
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { loadConfig, type Config } from '../src/config.ts';
 import { openInstance } from '../src/main.ts';
 import { seedDemoWorld } from '../src/demo/seed.ts';
+import { databaseExists, databaseUrl, recreateDatabase } from './postgres-admin.ts';
 
 export type WorldLocation = { db: 'postgres' | 'pglite'; records: number; config: Config };
 
-const ADMIN_URL =
-  process.env['WATCHFLOOR_BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const worldDatabase = (records: number) => `watchfloor_bench_world_${records}`;
 const CACHE =
   process.env['WATCHFLOOR_BENCH_CACHE'] ?? join(homedir(), '.cache', 'watchfloor-bench');
 
 /** Where the world of this database and size lives (a PostgreSQL database or a data dir). */
 export function worldLocation(db: 'postgres' | 'pglite', records: number): WorldLocation {
   const dataDir = join(CACHE, `world-${db}-${records}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/watchfloor_bench_world_${records}`;
   const config = loadConfig({
     ...process.env,
     PORT: '0',
     WATCHFLOOR_DATA_DIR: dataDir,
-    DATABASE_URL: db === 'postgres' ? url.toString() : undefined,
+    DATABASE_URL: db === 'postgres' ? databaseUrl(worldDatabase(records)) : undefined,
     WATCHFLOOR_LOG_LEVEL: 'warn',
   });
   return { db, records, config };
@@ -52,24 +49,13 @@ async function fresh(w: WorldLocation) {
   rmSync(w.config.dataDir, { recursive: true, force: true });
   mkdirSync(w.config.dataDir, { recursive: true });
   if (w.db !== 'postgres') return;
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  const name = `watchfloor_bench_world_${w.records}`;
-  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
+  await recreateDatabase(worldDatabase(w.records));
 }
 
 async function exists(w: WorldLocation): Promise<boolean> {
   if (!worldStats(w)) return false;
   if (w.db === 'pglite') return existsSync(w.config.dataDir);
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [
-    `watchfloor_bench_world_${w.records}`,
-  ]);
-  await client.end();
-  return rowCount === 1;
+  return databaseExists(worldDatabase(w.records));
 }
 
 /** Seeds the world unless a complete one is already there. */
