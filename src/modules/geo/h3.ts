@@ -24,6 +24,5 @@ export function toH3String(cell: bigint | string): string {
 
 /** The cell's boundary as a closed GeoJSON ring ([lon, lat], counter-clockwise). */
 export function cellRing(cell: bigint | string): [number, number][] {
-  const ring = cellToBoundary(toH3String(cell), true) as [number, number][];
-  return ring;
+  return cellToBoundary(toH3String(cell), true);
 }
