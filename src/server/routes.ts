@@ -5,6 +5,7 @@ import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { entitiesRoutes } from '../modules/entities/entities.routes.ts';
 import { resolutionRoutes } from '../modules/resolution/resolution.routes.ts';
 import { recordsRoutes } from '../modules/records/records.routes.ts';
+import { recordAccessLogRoutes } from '../modules/records/record-access-log.routes.ts';
 import { correlationRoutes } from '../modules/correlation/correlation.routes.ts';
 import { ingestRoutes } from '../modules/ingest/ingest.routes.ts';
 import { sourcesRoutes } from '../modules/sources/sources.routes.ts';
@@ -24,6 +25,7 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
   usersRoutes(api, deps);
   sharingGroupsRoutes(api, deps);
   recordsRoutes(api, deps);
+  recordAccessLogRoutes(api, deps);
   entitiesRoutes(api, deps);
   resolutionRoutes(api, deps);
   auditRoutes(api, deps);

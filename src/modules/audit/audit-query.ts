@@ -1,5 +1,6 @@
 import { and, arrayContains, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import type { Tx } from '../../db/client.ts';
 import { isoDateTimeSchema } from '../../shared/time.ts';
 import type { ServiceContext } from '../../shared/context.ts';
 import { auditActor } from '../../shared/context.ts';
@@ -23,6 +24,23 @@ export type ListAuditQuery = z.infer<typeof listAuditQuerySchema>;
 
 /** Newest first; the cursor is the seq of the last row returned. Reading the log is audited. */
 export async function listAudit(ctx: ServiceContext, q: ListAuditQuery) {
+  return ctx.db.transaction(async (tx) => {
+    const page = await readAuditPage(tx, q);
+    const { cursor: _c, limit: _l, ...filter } = q;
+    await appendAudit(tx, auditActor(ctx), [
+      {
+        action: 'audit.read',
+        objectType: 'audit_log',
+        objectIds: [],
+        details: { filter, rows: page.items.length },
+      },
+    ]);
+    return page;
+  });
+}
+
+/** One page of the log for a filter, newest first; the caller audits the read. */
+export async function readAuditPage(tx: Tx, q: ListAuditQuery) {
   const before =
     q.cursor === undefined ? undefined : Number(Buffer.from(q.cursor, 'base64url').toString());
   if (before !== undefined && !Number.isSafeInteger(before)) {
@@ -39,30 +57,19 @@ export async function listAudit(ctx: ServiceContext, q: ListAuditQuery) {
     q.from ? gte(auditLog.at, new Date(q.from)) : undefined,
     q.to ? lte(auditLog.at, new Date(q.to)) : undefined,
   ];
-  return ctx.db.transaction(async (tx) => {
-    const rows = await tx
-      .select()
-      .from(auditLog)
-      .where(and(...conditions))
-      .orderBy(desc(auditLog.seq))
-      .limit(q.limit + 1);
-    const items = rows.slice(0, q.limit);
-    const last = items.at(-1);
-    const { cursor: _c, limit: _l, ...filter } = q;
-    await appendAudit(tx, auditActor(ctx), [
-      {
-        action: 'audit.read',
-        objectType: 'audit_log',
-        objectIds: [],
-        details: { filter, rows: items.length },
-      },
-    ]);
-    return {
-      items,
-      nextCursor:
-        rows.length > q.limit && last ? Buffer.from(String(last.seq)).toString('base64url') : null,
-    };
-  });
+  const rows = await tx
+    .select()
+    .from(auditLog)
+    .where(and(...conditions))
+    .orderBy(desc(auditLog.seq))
+    .limit(q.limit + 1);
+  const items = rows.slice(0, q.limit);
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor:
+      rows.length > q.limit && last ? Buffer.from(String(last.seq)).toString('base64url') : null,
+  };
 }
 
 export async function verifyAudit(ctx: ServiceContext) {

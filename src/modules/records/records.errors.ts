@@ -25,3 +25,8 @@ export const duplicateSourceRecord = defineError({
   status: 409,
   title: 'A record with this source record id exists already',
 });
+export const accessLogOwnersOnly = defineError({
+  code: 'records.access_log_owners_only',
+  status: 403,
+  title: "Only the owning agency and auditors may read a record's access log",
+});

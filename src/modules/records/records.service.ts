@@ -84,7 +84,7 @@ export async function getRecord(ctx: ServiceContext, id: string, opts: { audit?:
 }
 
 /** Audits a refused access in its own transaction and returns the error to answer with. */
-async function denyRead(ctx: ServiceContext, id: string, action: string) {
+export async function denyRead(ctx: ServiceContext, id: string, action: string) {
   const marking = await unsafeFindRecordMarking(ctx.db, id);
   const purpose = marking !== undefined && needsStatedPurpose(ctx.viewer, marking);
   await ctx.db.transaction((tx) =>
