@@ -22,6 +22,7 @@ export {
   hits,
   notifications,
   notificationReads,
+  accessRequests,
 } from '../modules/correlation/correlation.table.ts';
 export { graphLinks } from '../modules/graph/graph.table.ts';
 export { infrastructureSites } from '../modules/geo/sites.table.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NOTIFICATION_KINDS } from './correlation.table.ts';
 
 const agencyRef = z.object({ id: z.uuid(), name: z.string() });
 const contact = z
@@ -43,7 +44,7 @@ export const hitViewSchema = z
 export const notificationSchema = z
   .object({
     id: z.uuid(),
-    kind: z.enum(['hit', 'subject_touched']),
+    kind: z.enum(NOTIFICATION_KINDS),
     createdAt: z.date(),
     read: z.boolean(),
     hit: hitViewSchema,

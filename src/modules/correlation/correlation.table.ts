@@ -1,4 +1,13 @@
-import { index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { agencies } from '../agencies/agencies.table.ts';
 import { records } from '../records/records.table.ts';
 import { users } from '../users/users.table.ts';
@@ -39,10 +48,13 @@ export const hits = pgTable(
   ],
 );
 
-export const NOTIFICATION_KINDS = ['hit', 'subject_touched'] as const;
+export const NOTIFICATION_KINDS = ['hit', 'subject_touched', 'access_request'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-/** An agency's inbox: `hit` for the side that arrived, `subject_touched` for the owner (XS-03). */
+/**
+ * An agency's inbox: `hit` for the side that arrived, `subject_touched` for the owner (XS-03),
+ * `access_request` for the owner when someone asks for a record behind a pointer (XS-04).
+ */
 export const notifications = pgTable(
   'notifications',
   {
@@ -72,4 +84,45 @@ export const notificationReads = pgTable(
     readAt: timestamp('read_at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.notificationId, t.userId] })],
+);
+
+export const ACCESS_REQUEST_STATUSES = ['open', 'granted', 'denied', 'withdrawn'] as const;
+export type AccessRequestStatus = (typeof ACCESS_REQUEST_STATUSES)[number];
+
+/**
+ * XS-04: "request access" on a pointer hit. The requester names the hit (a pointer carries no
+ * record id); the owner's record is kept here so the owner's access log and inbox show it.
+ * Deciding (grant time-boxed, deny with reason) is the owner's next step.
+ */
+export const accessRequests = pgTable(
+  'access_requests',
+  {
+    id: uuid('id').primaryKey(),
+    hitId: uuid('hit_id')
+      .notNull()
+      .references(() => hits.id, { onDelete: 'cascade' }),
+    recordId: uuid('record_id')
+      .notNull()
+      .references(() => records.id, { onDelete: 'cascade' }),
+    ownerAgencyId: uuid('owner_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    requesterUserId: uuid('requester_user_id')
+      .notNull()
+      .references(() => users.id),
+    requesterAgencyId: uuid('requester_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    reason: text('reason').notNull(),
+    status: text('status').$type<AccessRequestStatus>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('access_requests_owner_idx').on(t.ownerAgencyId, t.id),
+    index('access_requests_requester_idx').on(t.requesterAgencyId, t.id),
+    // One open request per person and hit.
+    uniqueIndex('access_requests_one_open')
+      .on(t.hitId, t.requesterUserId)
+      .where(sql`${t.status} = 'open'`),
+  ],
 );
