@@ -7,7 +7,7 @@ export {
   sharingGroupMembers,
 } from '../modules/sharing-groups/sharing-groups.table.ts';
 export { sessions, apiTokens } from '../modules/auth/auth.table.ts';
-export { records, recordVersions } from '../modules/records/records.table.ts';
+export { records, recordVersions, sarTransitions } from '../modules/records/records.table.ts';
 export { entities, observations } from '../modules/entities/entities.table.ts';
 export { auditLog, auditChainHead } from '../modules/audit/audit.table.ts';
 export { sources } from '../modules/sources/sources.table.ts';

@@ -19,6 +19,7 @@ import type { Caveat, ShareLevel, Tlp } from '../../access/markings.ts';
 import { agencies } from '../agencies/agencies.table.ts';
 import { users } from '../users/users.table.ts';
 import type { RecordKind } from './record-kinds.ts';
+import { SAR_STATES } from './sar-vetting.ts';
 
 /** Every kind of report in one table: common columns plus a kind-specific payload. */
 export const records = pgTable(
@@ -95,4 +96,43 @@ export const recordVersions = pgTable(
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.recordId, t.version] })],
+);
+
+const sarStateList = sql.raw(SAR_STATES.map((s) => `'${s}'`).join(','));
+
+/**
+ * SAR-03: every step of a SAR's life cycle — who took it, when, from which state to which,
+ * and why. Written only by the vetting service, in the transaction that moves the record's
+ * status and appends the audit event; never updated.
+ */
+export const sarTransitions = pgTable(
+  'sar_transitions',
+  {
+    id: uuid('id').primaryKey(),
+    recordId: uuid('record_id')
+      .notNull()
+      .references(() => records.id, { onDelete: 'cascade' }),
+    fromState: text('from_state').notNull(),
+    toState: text('to_state').notNull(),
+    actorUserId: uuid('actor_user_id')
+      .notNull()
+      .references(() => users.id),
+    /** As it was when acting: a later rename does not rewrite the vetting history. */
+    actorUsername: text('actor_username').notNull(),
+    actorAgencyId: uuid('actor_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    rationale: text('rationale').notNull(),
+    /** SAR-05: the analyst's articulable facts, on the ise_sar determination. */
+    articulableFacts: text('articulable_facts'),
+    /** The record version this transition made. */
+    recordVersion: integer('record_version').notNull(),
+  },
+  (t) => [
+    index('sar_transitions_record_idx').on(t.recordId, t.id),
+    check('sar_transitions_rationale_check', sql`length(btrim(${t.rationale})) > 0`),
+    check('sar_transitions_from_check', sql`${t.fromState} in (${sarStateList})`),
+    check('sar_transitions_to_check', sql`${t.toState} in (${sarStateList})`),
+  ],
 );
