@@ -37,7 +37,7 @@ export type NotificationView = {
   hit: HitView;
 };
 
-async function viewsOf(
+export async function viewsOf(
   db: Db,
   ctx: ServiceContext,
   rows: readonly Hit[],
