@@ -25,6 +25,7 @@ import { rejectUnstorableInput } from './input-hygiene.ts';
 import { registerMetrics } from './metrics.ts';
 import { problem, sendProblem, toProblem } from './problem.ts';
 import { registerApiRoutes } from './routes.ts';
+import { registerWebApp } from './web-app.ts';
 
 export type AppDeps = {
   config: Config;
@@ -68,7 +69,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
 
   await app.register(helmet, {
-    contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'] } },
+    contentSecurityPolicy: {
+      directives: {
+        // Map, chart and link-chart exports are blob: URLs; MapLibre runs its workers
+        // from blob: too. Scripts stay 'self' only (the web app has no inline script).
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'worker-src': ["'self'", 'blob:'],
+        // Over plain http (the demo on localhost) upgrading would send the app's own
+        // requests to an https port nobody listens on.
+        'upgrade-insecure-requests': deps.config.secureCookies ? [] : null,
+      },
+    },
   });
   await app.register(cookie);
   await app.register(rateLimit, {
@@ -89,12 +100,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     if (p.status >= 500) request.log.error({ err: error }, 'request failed');
     return sendProblem(reply, p);
   });
-  app.setNotFoundHandler({}, (request, reply) =>
-    sendProblem(
+  const serveWebApp = await registerWebApp(app);
+  app.setNotFoundHandler({}, (request, reply) => {
+    if (serveWebApp(request, reply)) return reply;
+    return sendProblem(
       reply,
       problem(404, 'not_found', 'Not found', { instance: request.url.split('?')[0] }),
-    ),
-  );
+    );
+  });
 
   registerOperationalRoutes(app, deps, () => metrics.metrics());
   await app.register((api) => registerApiRoutes(api, deps), { prefix: '/api/v1' });

@@ -77,6 +77,38 @@ describeEachDatabase('sign-in, sessions and API tokens', (kind) => {
     });
   });
 
+  describe('the session after a page reload (GET /auth/session)', () => {
+    it('gives the signed-in user and the same CSRF token back, and that token works for writes', async () => {
+      const user = await t.personas.analyst(agencyId);
+      const session = await signIn(t.app, user.username, TEST_PASSWORD);
+      const res = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/auth/session',
+        headers: session.cookie,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json();
+      expect(body.csrfToken).toBe(session.csrfToken);
+      expect(body.me.user.username).toBe(user.username);
+      expect(body.me.agency.id).toBe(agencyId);
+      expect(body.me.permissions).toContain('records:write');
+      const write = await postToken(
+        t.app,
+        { ...session.cookie, 'x-csrf-token': body.csrfToken },
+        { name: 'after reload' },
+      );
+      expect(write.statusCode, write.body).toBe(201);
+    });
+
+    it('is 401 without a session and 400 auth.no_session for an API token', async () => {
+      const user = await t.personas.analyst(agencyId);
+      const get = (headers: Record<string, string>) =>
+        t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers });
+      expectProblem(await get({}), 401, 'auth.unauthenticated');
+      expectProblem(await get(user.auth), 400, 'auth.no_session');
+    });
+  });
+
   // The rest of 'sessions end' (password changes) is in auth.suspension.test.ts.
   describe('sessions end', () => {
     it('logout ends the session: the cookie gets 401 afterwards and is cleared', async () => {

@@ -30,3 +30,8 @@ export const weakPassword = defineError({
   status: 422,
   title: 'The password is too weak',
 });
+export const noSession = defineError({
+  code: 'auth.no_session',
+  status: 400,
+  title: 'This request is not signed in with a session cookie',
+});

@@ -6,6 +6,7 @@ import { auditActor } from '../../shared/context.ts';
 import { idParamsSchema, type AppDeps } from '../../server/app.ts';
 import { SESSION_COOKIE } from '../../server/auth-hook.ts';
 import { ctxOf } from '../../server/context.ts';
+import type { ServiceContext } from '../../shared/context.ts';
 import { getAgency } from '../agencies/agencies.service.ts';
 import {
   createdTokenSchema,
@@ -15,7 +16,9 @@ import {
 } from '../users/users.schemas.ts';
 import { createTokenForUser, getUser } from '../users/users.service.ts';
 import { changePassword, listTokens, revokeToken } from './account.service.ts';
+import { noSession } from './auth.errors.ts';
 import { login, logout } from './auth.service.ts';
+import { deriveCsrfToken } from './secrets.ts';
 
 const loginBodySchema = z
   .object({
@@ -35,7 +38,8 @@ const meSchema = z
       ori: z.string().nullable(),
     }),
     sharingGroupIds: z.array(z.uuid()),
-    permissions: z.array(z.string()),
+    // An enum, so the web client's generated types name every right.
+    permissions: z.array(z.enum(Object.keys(PERMISSIONS) as [Permission, ...Permission[]])),
   })
   .meta({ id: 'Me' });
 
@@ -93,16 +97,25 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps) {
   r.get(
     '/me',
     { config: { access: 'authenticated' }, schema: { tags, response: { 200: meSchema } } },
+    (req) => loadMe(ctxOf(req, deps)),
+  );
+  // After a page reload the web app has its cookie but not its CSRF token: this gives both
+  // the signed-in user and the token again (derived from the cookie, docs/adr/0008).
+  r.get(
+    '/auth/session',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        response: {
+          200: z.object({ csrfToken: z.string(), me: meSchema }).meta({ id: 'Session' }),
+        },
+      },
+    },
     async (req) => {
-      const ctx = ctxOf(req, deps);
-      const [user, agency] = await Promise.all([
-        getUser(ctx, ctx.viewer.userId),
-        getAgency(ctx, ctx.viewer.agencyId),
-      ]);
-      const permissions = (Object.keys(PERMISSIONS) as Permission[]).filter((p) =>
-        hasPermission(ctx.viewer, p),
-      );
-      return { user, agency, sharingGroupIds: [...ctx.viewer.sharingGroupIds], permissions };
+      const sessionToken = req.cookies[SESSION_COOKIE];
+      if (!req.sessionTokenHash || !sessionToken) throw noSession();
+      return { csrfToken: deriveCsrfToken(sessionToken), me: await loadMe(ctxOf(req, deps)) };
     },
   );
   r.post(
@@ -172,3 +185,14 @@ const tokenSchema = z
     revokedAt: z.date().nullable(),
   })
   .meta({ id: 'ApiToken' });
+
+async function loadMe(ctx: ServiceContext) {
+  const [user, agency] = await Promise.all([
+    getUser(ctx, ctx.viewer.userId),
+    getAgency(ctx, ctx.viewer.agencyId),
+  ]);
+  const permissions = (Object.keys(PERMISSIONS) as Permission[]).filter((p) =>
+    hasPermission(ctx.viewer, p),
+  );
+  return { user, agency, sharingGroupIds: [...ctx.viewer.sharingGroupIds], permissions };
+}

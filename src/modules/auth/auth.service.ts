@@ -17,7 +17,7 @@ import {
   sessionExpired,
 } from './auth.errors.ts';
 import { apiTokens, sessions } from './auth.table.ts';
-import { DUMMY_HASH, newSecret, sha256, verifyPassword } from './secrets.ts';
+import { DUMMY_HASH, deriveCsrfToken, newSecret, sha256, verifyPassword } from './secrets.ts';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MINUTES = 15;
@@ -69,7 +69,7 @@ export async function login(
     throw accountSuspended();
   }
   const sessionToken = newSecret('wfs_');
-  const csrfToken = newSecret('wfc_');
+  const csrfToken = deriveCsrfToken(sessionToken);
   const expiresAt = new Date(now.getTime() + sessionHours * 3_600_000);
   await db.transaction(async (tx) => {
     await tx

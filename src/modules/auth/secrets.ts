@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 
 /** argon2id with the OWASP-recommended minimum (19 MiB, 2 passes). */
@@ -24,6 +24,15 @@ export function newSecret(prefix: string): string {
 /** Tokens are stored as SHA-256: they are random, so no salt or slow hash is needed. */
 export function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
+}
+
+/**
+ * A session's CSRF token is an HMAC keyed by the session token itself (docs/adr/0008): only the
+ * holder of the HttpOnly cookie can derive it, the server recomputes it from the cookie after a
+ * page reload, and it reveals nothing about the session token.
+ */
+export function deriveCsrfToken(sessionToken: string): string {
+  return `wfc_${createHmac('sha256', sessionToken).update('watchfloor csrf v1').digest('base64url')}`;
 }
 
 /** A one-time password that is easy to read aloud: four groups of five characters. */

@@ -1,0 +1,54 @@
+import { Alert, List } from '@mantine/core';
+import { asProblem, type Problem } from '../api/problem.ts';
+
+/**
+ * Readable sentences for the problem codes a user meets; anything else shows the server's own
+ * title and detail. Branch on `code`, never on the wording (CONVENTIONS.md).
+ */
+const MESSAGES: Record<string, (p: Problem) => string> = {
+  'auth.invalid_credentials': () => 'Wrong username or password.',
+  'auth.locked': (p) =>
+    `This account is locked after too many failed sign-ins. Try again in ${minutes(p['retryAfterSeconds'])}.`,
+  'auth.suspended': () =>
+    'This account or its agency is suspended. Ask your administrator or privacy officer.',
+  'auth.unauthenticated': () => 'Your session has ended. Sign in again.',
+  'auth.csrf_failed': () => 'Your session could not be confirmed. Reload the page and try again.',
+  'access.purpose_required': () =>
+    'This is criminal intelligence: state your need to know (purpose) to open it.',
+  'access.forbidden': () => 'You do not have the right to do this.',
+  not_found: () => 'Not found, or you may not see it.',
+  'request.rate_limited': () => 'Too many requests. Wait a moment and try again.',
+  network: () => 'Watchfloor could not be reached. Check your connection and try again.',
+  internal: () => 'Something went wrong on our side. Try again; if it persists, tell an admin.',
+};
+
+export function problemMessage(p: Problem): string {
+  const known = MESSAGES[p.code];
+  if (known) return known(p);
+  return p.detail && p.detail !== p.title ? `${p.title}: ${p.detail}` : p.title;
+}
+
+function minutes(seconds: unknown): string {
+  if (typeof seconds !== 'number') return 'a few minutes';
+  const m = Math.max(1, Math.ceil(seconds / 60));
+  return m === 1 ? '1 minute' : `${m} minutes`;
+}
+
+/** An error from the API (or the network) as a readable alert, with the invalid fields. */
+export function ProblemAlert({ error, title }: { error: unknown; title?: string }) {
+  const p = asProblem(error);
+  return (
+    <Alert color="red" title={title ?? 'Could not complete this'} role="alert">
+      {problemMessage(p)}
+      {p.errors?.length ? (
+        <List size="sm" mt="xs">
+          {p.errors.map((e) => (
+            <List.Item key={e.path}>
+              {e.path}: {e.message}
+            </List.Item>
+          ))}
+        </List>
+      ) : null}
+    </Alert>
+  );
+}
