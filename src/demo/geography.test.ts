@@ -38,6 +38,21 @@ describe('Virginia geography', () => {
     }
   });
 
+  it('gives every county with an outline a population and a centroid within its bounds', () => {
+    const placed = virginiaCounties().filter((c) => c.populationK > 0);
+    // Falls Church (2 sq mi) is a point in the 1:10m atlas; every other place has an outline.
+    expect(placed.map((c) => c.fips)).toContain('51153'); // Prince William: a sliver first ring
+    expect(placed.length).toBe(132);
+    for (const c of placed) {
+      // Not always inside: Henrico's crescent around Richmond has its centroid in the city.
+      const [minLon, minLat, maxLon, maxLat] = c.bbox;
+      expect(c.centroid.lon, c.label).toBeGreaterThan(minLon);
+      expect(c.centroid.lon, c.label).toBeLessThan(maxLon);
+      expect(c.centroid.lat, c.label).toBeGreaterThan(minLat);
+      expect(c.centroid.lat, c.label).toBeLessThan(maxLat);
+    }
+  });
+
   it('places records inside the polygon of the county they name', () => {
     const world = generateDemoWorld({ seed: 3, records: 3_000 });
     const outside: string[] = [];

@@ -44,8 +44,21 @@ export type County = {
 };
 
 /** Area-weighted centroid of the first (outer) ring; only used to name regions and towns. */
+/**
+ * The centroid and area of a county's largest ring. Some counties' first ring is a sliver
+ * left by simplification (Prince William's has zero area), and holes (independent cities
+ * inside a county) are always smaller than the outline around them.
+ */
 function centroidOf(rings: readonly Float64Array[]): GeoPoint & { area: number } {
-  const r = rings[0] ?? new Float64Array();
+  let best: GeoPoint & { area: number } = { lat: 0, lon: 0, area: 0 };
+  for (const r of rings) {
+    const c = ringCentroid(r);
+    if (c.area > best.area || (best.area === 0 && best.lat === 0)) best = c;
+  }
+  return best;
+}
+
+function ringCentroid(r: Float64Array): GeoPoint & { area: number } {
   let a = 0;
   let cx = 0;
   let cy = 0;
