@@ -7,7 +7,7 @@ import { BrowserRouter } from 'react-router';
 import { ApiProblem } from './api/problem.ts';
 import { App } from './app/App.tsx';
 import { sessionEnded } from './app/session.ts';
-import { theme } from './app/theme.ts';
+import { cssVariablesResolver, theme } from './app/theme.ts';
 
 const onError = (error: unknown) => {
   // Any 401 means the session is over (expired, suspended, signed out elsewhere).
@@ -27,7 +27,7 @@ const queryClient: QueryClient = new QueryClient({
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <App />

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Menu, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Menu, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useMe, useSignOut } from './session.ts';
 
 /** Who is signed in: agency, roles and rights, and sign out. */
@@ -8,7 +8,8 @@ export function AccountMenu() {
   return (
     <Menu position="bottom-end" width={340} withinPortal>
       <Menu.Target>
-        <Button variant="subtle" color="gray.0" aria-label={`Account: ${me.user.username}`}>
+        <Button variant="subtle" color="gray.0">
+          <VisuallyHidden>Account: </VisuallyHidden>
           {me.user.displayName || me.user.username}
         </Button>
       </Menu.Target>

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, setCsrfToken, unwrap } from '../api/client.ts';
 import { ApiProblem } from '../api/problem.ts';
 import type { components } from '../api/schema';
@@ -57,14 +57,15 @@ export function useSignOut() {
   const queryClient = useQueryClient();
   return async () => {
     await unwrap(api.POST('/api/v1/auth/logout')).catch(() => undefined);
-    setCsrfToken(null);
-    queryClient.clear();
-    queryClient.setQueryData(SESSION_KEY, null);
+    sessionEnded(queryClient);
   };
 }
 
 /** A 401 on any call means the session ended (expired, suspended, signed out elsewhere). */
-export function sessionEnded(queryClient: ReturnType<typeof useQueryClient>): void {
+export function sessionEnded(queryClient: QueryClient): void {
   setCsrfToken(null);
   queryClient.setQueryData(SESSION_KEY, null);
+  // Nothing the last user loaded stays in memory for the next one. The session query itself
+  // stays (now null): the app is subscribed to it and shows the sign-in screen.
+  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
 }
