@@ -118,6 +118,54 @@ describeEachDatabase('ingest over HTTP', (kind) => {
     expect(changed).toMatchObject({ rowsCreated: 0, rowsUpdated: 1, rowsUnchanged: 1 });
   });
 
+  it('SAR-03 a changed SAR from the source keeps its vetting state; no row sets one past submitted', async () => {
+    const sar = (id: string, title: string, status?: string) =>
+      ndjsonLine(id, {
+        kind: 'sar',
+        title,
+        payload: { behaviours: ['SURVL'] },
+        ...(status ? { status } : {}),
+      });
+    const first = await waitForJob(
+      t,
+      analyst,
+      (
+        await post([sar('S-1', 'Watching the substation'), sar('S-2', 'x', 'ise_sar')].join('\n'))
+      ).json().id,
+    );
+    expect(first).toMatchObject({ rowsCreated: 1, rowsFailed: 1 });
+    const errors = await t.app.inject({
+      url: `/api/v1/ingest/jobs/${first.id}/errors`,
+      headers: analyst.auth,
+    });
+    expect(errors.json().items[0]).toMatchObject({ sourceRecordId: 'S-2', field: 'status' });
+    const reviewer = await t.buildUser(analyst.agencyId, { roles: ['sar_reviewer'] });
+    const [landed] = (
+      await t.app.inject({ url: '/api/v1/records?kind=sar', headers: analyst.auth })
+    ).json().items;
+    const moved = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sars/${landed.id}/transitions`,
+      headers: reviewer.auth,
+      payload: { to: 'initial_review', rationale: 'Part 1 review started' },
+    });
+    expect(moved.statusCode, moved.body).toBe(201);
+    await waitForJob(
+      t,
+      analyst,
+      (await post(sar('S-1', 'Watching the substation, amended'))).json().id,
+    );
+    const after = await t.app.inject({
+      url: `/api/v1/records/${landed.id}`,
+      headers: analyst.auth,
+    });
+    expect(after.json()).toMatchObject({
+      title: 'Watching the substation, amended',
+      status: 'initial_review',
+      version: 3,
+    });
+  });
+
   it('a record repeated in one file lands once and its second row becomes version 2', async () => {
     const file = [
       ndjsonLine('R-1'),

@@ -50,7 +50,8 @@ export function validateRecordContent(
     }
     return { ...o, attributes: parsed.data };
   });
-  if (parsedPayload.success && kind === 'sar' && status === 'submitted') {
+  // SAR-01: from submission on, a SAR keeps at least one category (a draft may have none yet).
+  if (parsedPayload.success && kind === 'sar' && status !== 'draft' && status !== 'withdrawn') {
     const behaviours = (parsedPayload.data as { behaviours: string[] }).behaviours;
     if (behaviours.length === 0)
       issues.push({

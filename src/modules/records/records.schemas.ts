@@ -7,6 +7,7 @@ import {
   observationInputSchema,
 } from '../entities/observation-types.ts';
 import { DISPOSITIONS, INFORMATION_CATEGORIES, RECORD_KINDS } from './record-kinds.ts';
+import { SAR_STATES } from './sar-vetting.ts';
 
 const isoDateTime = isoDateTimeSchema;
 
@@ -62,7 +63,8 @@ export type UpdateRecordBody = z.infer<typeof updateRecordBodySchema>;
 export const listRecordsQuerySchema = z
   .object({
     kind: z.enum(RECORD_KINDS).optional(),
-    status: z.enum(RECORD_STATUSES).optional(),
+    /** SARs are listed by their life-cycle state (sar-vetting.ts). */
+    status: z.enum(RECORD_STATUSES).or(z.enum(SAR_STATES)).optional(),
     ownerAgencyId: z.uuid().optional(),
     occurredAfter: isoDateTime.optional(),
     occurredBefore: isoDateTime.optional(),
@@ -72,7 +74,7 @@ export const listRecordsQuerySchema = z
   .strict();
 export type ListRecordsQuery = z.infer<typeof listRecordsQuerySchema>;
 
-const markingOutSchema = z.object({
+export const markingOutSchema = z.object({
   tlp: z.enum(TLP_LEVELS),
   caveats: z.array(z.enum(CAVEATS)),
   partnerShare: z.enum(SHARE_LEVELS),

@@ -4,7 +4,7 @@
  * change and denial is audited in the same transaction. It does not resolve entities or
  * correlate across agencies: observations are written here, resolution happens later.
  */
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { needsStatedPurpose } from '../../access/policy.ts';
 import type { ServiceContext } from '../../shared/context.ts';
@@ -15,7 +15,7 @@ import { appendAudit, type AuditEvent } from '../audit/audit.service.ts';
 import { agencies } from '../agencies/agencies.table.ts';
 import { sharingGroups } from '../sharing-groups/sharing-groups.table.ts';
 import { toRecordView } from './record-view.ts';
-import { checkPeriod, prepareRecord } from './record-preparation.ts';
+import { checkPeriod, prepareRecord, SAR_STATUS_BY_TRANSITION } from './record-preparation.ts';
 import { recordInvalid, validateRecordContent } from './record-validation.ts';
 import {
   duplicateSourceRecord,
@@ -30,8 +30,7 @@ import {
   type RecordRow,
 } from './records.repository.ts';
 import type { CreateRecordBody, ListRecordsQuery, UpdateRecordBody } from './records.schemas.ts';
-import { records, recordVersions } from './records.table.ts';
-import { insertRecords, snapshotOf } from './records.writer.ts';
+import { insertRecords, writeNextVersion } from './records.writer.ts';
 import { placeColumns } from '../geo/place.ts';
 
 const date = (s: string | null | undefined) => (s ? new Date(s) : null);
@@ -180,6 +179,11 @@ export async function updateRecord(ctx: ServiceContext, id: string, body: Update
 }
 
 async function applyUpdate(tx: Tx, ctx: ServiceContext, row: RecordRow, body: UpdateRecordBody) {
+  if (row.kind === 'sar' && body.status !== undefined && body.status !== row.status) {
+    throw recordInvalid("A SAR's status changes only through its life cycle", {
+      errors: [{ path: 'status', message: SAR_STATUS_BY_TRANSITION }],
+    });
+  }
   const status = body.status ?? row.status;
   const payload = validateRecordContent(row.kind, body.payload ?? row.payload, [], status).payload;
   const occurredFrom = body.occurredFrom === undefined ? row.occurredFrom : date(body.occurredFrom);
@@ -219,17 +223,7 @@ async function applyUpdate(tx: Tx, ctx: ServiceContext, row: RecordRow, body: Up
     notifyOwnerOnHit: body.notifyOwnerOnHit ?? row.notifyOwnerOnHit,
     updatedAt: now,
   };
-  await tx.update(records).set(next).where(eq(records.id, row.id));
-  const obs = await createRecordsRepository({ db: tx, viewer: ctx.viewer }).observationsOf([
-    row.id,
-  ]);
-  await tx.insert(recordVersions).values({
-    recordId: row.id,
-    version: next.version,
-    snapshot: snapshotOf(next, obs),
-    changedByUserId: ctx.viewer.userId,
-    changedAt: now,
-  });
+  await writeNextVersion(tx, next, ctx.viewer.userId, now);
   const fields = Object.keys(body).filter((k) => k !== 'version');
   await audit(tx, ctx, [
     {

@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { bulkInsert } from '../../db/bulk-insert.ts';
 import { detectHits } from '../correlation/detect.ts';
 import { placeColumns } from '../geo/place.ts';
@@ -214,6 +214,31 @@ export function snapshotOf(
 }
 
 /**
+ * Stores a changed record as its next version: the row itself, and its full state (with its
+ * observations) in record_versions. `next.version` is already the new number.
+ */
+export async function writeNextVersion(
+  tx: Db,
+  next: typeof records.$inferSelect,
+  changedByUserId: string,
+  now: Date,
+): Promise<void> {
+  await tx.update(records).set(next).where(eq(records.id, next.id));
+  const obs = await tx
+    .select()
+    .from(observations)
+    .where(eq(observations.recordId, next.id))
+    .orderBy(asc(observations.id));
+  await tx.insert(recordVersions).values({
+    recordId: next.id,
+    version: next.version,
+    snapshot: snapshotOf(next, obs),
+    changedByUserId,
+    changedAt: now,
+  });
+}
+
+/**
  * Replaces the content of existing records with a new version (ingest of a changed row):
  * each record row moves to version + 1 (one UPDATE each: their values differ), and the rest
  * — observations replaced, resolution, hits, the version's full state — is set-based.
@@ -225,10 +250,15 @@ export async function rewriteRecords(
   changes: readonly { id: string; version: number; prepared: PreparedRecord }[],
 ): Promise<void> {
   if (changes.length === 0) return;
+  const vetted = await sarStatuses(
+    tx,
+    changes.filter((c) => c.prepared.kind === 'sar').map((c) => c.id),
+  );
   const rows = changes.map((change) => {
     const { record, observations: obs } = toRows(change.prepared, centerId, now);
     const { createdAt: _c, enteredAt: _e, ...content } = record;
-    const next = { ...content, id: change.id, version: change.version + 1 };
+    const status = vetted.get(change.id) ?? content.status;
+    const next = { ...content, status, id: change.id, version: change.version + 1 };
     return { record: next, observations: obs.map((o) => ({ ...o, recordId: change.id })) };
   });
   for (const { record } of rows)
@@ -240,6 +270,19 @@ export async function rewriteRecords(
     ),
   );
   await writeContent(tx, centerId, now, rows);
+}
+
+/**
+ * The stored status of SARs about to be rewritten: a new version from the source changes
+ * their content, never where they stand in vetting (SAR-03: only transitions move it).
+ */
+async function sarStatuses(tx: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx
+    .select({ id: records.id, status: records.status })
+    .from(records)
+    .where(and(inArray(records.id, [...ids]), eq(records.kind, 'sar')));
+  return new Map(rows.map((r) => [r.id, r.status]));
 }
 
 function addYears(d: Date, years: number): Date {
