@@ -5,55 +5,27 @@
  * and a radius (haversine) or a polygon (PostgreSQL's own polygon @> point) decides exactly.
  */
 import { and, inArray, sql, type SQL } from 'drizzle-orm';
+import { areaAroundPoint, areaOfBox } from '../geo/area.ts';
+import { distanceFrom, inArea } from '../geo/geo.sql.ts';
 import { records } from '../records/records.table.ts';
 import type { SearchInput } from './search.schemas.ts';
 
-const EARTH_RADIUS_KM = 6371.0088;
-const KM_PER_DEGREE = (EARTH_RADIUS_KM * Math.PI) / 180;
-
-type Box = { west: number; south: number; east: number; north: number };
-
-/** Latitude band and longitudes; west > east wraps across the antimeridian. */
-function inBox(b: Box): SQL {
-  const lon =
-    b.west <= b.east
-      ? sql`${records.lon} between ${b.west} and ${b.east}`
-      : sql`(${records.lon} >= ${b.west} or ${records.lon} <= ${b.east})`;
-  return sql`(${records.lat} between ${b.south} and ${b.north} and ${lon})`;
-}
-
-/** The smallest box holding every point within `km` of (lat, lon). */
-export function boxAround(lat: number, lon: number, km: number): Box {
-  const dLat = km / KM_PER_DEGREE;
-  const south = Math.max(-90, lat - dLat);
-  const north = Math.min(90, lat + dLat);
-  const cos = Math.cos((Math.max(Math.abs(south), Math.abs(north)) * Math.PI) / 180);
-  const dLon = cos < 1e-9 ? 180 : dLat / cos;
-  if (dLon >= 180) return { west: -180, south, east: 180, north };
-  const wrap = (x: number) => (x < -180 ? x + 360 : x > 180 ? x - 360 : x);
-  return { west: wrap(lon - dLon), south, east: wrap(lon + dLon), north };
-}
-
 function withinRadius(near: NonNullable<SearchInput['near']>): SQL {
   const { lat, lon, radiusKm } = near;
-  const distance = sql`2 * ${EARTH_RADIUS_KM}::float8 * asin(least(1, sqrt(
-      power(sin(radians(${records.lat} - ${lat}::float8) / 2), 2)
-      + cos(radians(${lat}::float8)) * cos(radians(${records.lat}))
-        * power(sin(radians(${records.lon} - ${lon}::float8) / 2), 2))))`;
-  return sql`(${inBox(boxAround(lat, lon, radiusKm))} and ${distance} <= ${radiusKm}::float8)`;
+  return sql`(${inArea(areaAroundPoint(lat, lon, radiusKm))} and ${distanceFrom(lat, lon)} <= ${radiusKm}::float8)`;
 }
 
 function withinPolygon(points: NonNullable<SearchInput['polygon']>): SQL {
   const lons = points.map((p) => p[0]);
   const lats = points.map((p) => p[1]);
-  const box = {
-    west: Math.min(...lons),
-    east: Math.max(...lons),
-    south: Math.min(...lats),
-    north: Math.max(...lats),
-  };
+  const box = areaOfBox([
+    Math.min(...lons),
+    Math.min(...lats),
+    Math.max(...lons),
+    Math.max(...lats),
+  ]);
   const literal = `(${points.map(([x, y]) => `(${x},${y})`).join(',')})`;
-  return sql`(${inBox(box)} and ${literal}::polygon @> point(${records.lon}, ${records.lat}))`;
+  return sql`(${inArea(box)} and ${literal}::polygon @> point(${records.lon}, ${records.lat}))`;
 }
 
 /** Any of the codes in a SAR payload array (`behaviours`, `targetSectors`). */
@@ -76,13 +48,7 @@ export function filterConditions(input: SearchInput): SQL | undefined {
     input.caveat && sql`${records.caveats} && ${`{${input.caveat.join(',')}}`}::text[]`,
     input.from ? sql`${records.occurredFrom} >= ${input.from}::timestamptz` : undefined,
     input.to ? sql`${records.occurredFrom} < ${input.to}::timestamptz` : undefined,
-    input.bbox &&
-      inBox({
-        west: input.bbox[0],
-        south: input.bbox[1],
-        east: input.bbox[2],
-        north: input.bbox[3],
-      }),
+    input.bbox && inArea(areaOfBox(input.bbox)),
     input.near && withinRadius(input.near),
     input.polygon && withinPolygon(input.polygon),
     input.county && inArray(records.countyFips, input.county),
