@@ -19,6 +19,7 @@ import type { ObservationType } from '../modules/entities/observation-types.ts';
 import { pairwiseMetrics, type PairwiseMetrics } from '../modules/resolution/evaluate.ts';
 import { resolutionModel } from '../modules/resolution/resolution.table.ts';
 import { listRecords } from '../modules/records/records.service.ts';
+import { getSarVetting, listSarQueue } from '../modules/records/sar-vetting.service.ts';
 import { users } from '../modules/users/users.table.ts';
 import { loadViewer } from '../modules/users/viewer-loader.ts';
 import { seedDemoWorld } from './seed.ts';
@@ -37,19 +38,23 @@ describeEachDatabase('demo world seeded into the database', (kind) => {
   }, 120_000);
   afterAll(() => database.close());
 
-  async function visibleTo(username: string, purpose: string | null = null): Promise<Seen[]> {
+  async function contextOf(username: string, purpose: string | null = null) {
     const [user] = await database.db
       .select({ id: users.id })
       .from(users)
       .where(eq(users.username, username));
     const viewer = await loadViewer(database.db, user!.id, purpose);
-    const ctx = {
+    return {
       db: database.db,
       viewer: viewer!,
       clientIp: null,
       clock: systemClock,
       centerId: opened.center.id,
     };
+  }
+
+  async function visibleTo(username: string, purpose: string | null = null): Promise<Seen[]> {
+    const ctx = await contextOf(username, purpose);
     const seen: Seen[] = [];
     let cursor: string | undefined;
     do {
@@ -138,6 +143,26 @@ describeEachDatabase('demo world seeded into the database', (kind) => {
       decision: 'allow',
       purpose: 'demo world seed 7',
     });
+  });
+
+  it('SAR-03 both vetting queues have SARs waiting, and vetted SARs carry their history', async () => {
+    const reviewer = await contextOf('sarreviewer.vfc');
+    const analyst = await contextOf('saranalyst.vfc');
+    const part1 = await listSarQueue(reviewer, { step: 'initial_review', limit: 500 });
+    expect(new Set(part1.items.map((i) => i.status))).toEqual(
+      new Set(['submitted', 'initial_review']),
+    );
+    const part2 = await listSarQueue(analyst, { step: 'analyst_review', limit: 500 });
+    expect(part2.items).toHaveLength(6);
+    const shared = await listRecords(analyst, { kind: 'sar', status: 'shared', limit: 50 });
+    expect(shared.items).toHaveLength(2);
+    const history = (await getSarVetting(analyst, shared.items[0]!.id)).transitions;
+    expect(history.map((h) => [h.toState, h.actor.username])).toEqual([
+      ['initial_review', 'sarreviewer.vfc'],
+      ['analyst_review', 'sarreviewer.vfc'],
+      ['ise_sar', 'saranalyst.vfc'],
+      ['shared', 'saranalyst.vfc'],
+    ]);
   });
 
   it('partner.port sees no LES, PII or AMBER-and-stricter records, but does see some', async () => {

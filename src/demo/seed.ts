@@ -28,6 +28,8 @@ import type { RetrainResult } from '../modules/resolution/resolution.schemas.ts'
 import { retrainResolution } from '../modules/resolution/retrain.ts';
 import { DEMO_PASSWORD, generateDemoWorld } from './world.ts';
 import { loadDemoSites } from './sites-load.ts';
+import { DAY_MS } from './time.ts';
+import { vetDemoSars } from './vetting.ts';
 import { DEMO_PERSONAS } from './personas.ts';
 import type { DemoAgency, DemoRecord, DemoUser } from './types.ts';
 
@@ -91,8 +93,9 @@ export async function seedDemoWorld(opened: Opened, opts: SeedOptions): Promise<
     });
     agencyIds.set(g.key, group.id);
   }
-  const userIds = await loadUsers(ctx, agencyIds, world.users);
+  const userIds = await loadUsers(ctx, agencyIds, world.users, world.center.referenceDate);
   const loaded = await loadRecords(ctx, agencyIds, userIds, world.records(), opts);
+  await vetDemoSars(ctx);
   await loadDemoSites(ctx);
   let retrain: RetrainResult | null = null;
   if (opts.retrain !== false) {
@@ -113,6 +116,10 @@ export async function seedDemoWorld(opened: Opened, opts: SeedOptions): Promise<
     password: DEMO_PASSWORD,
     retrain,
   };
+}
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 function idOf(ids: Map<string, string>, key: string): string {
@@ -151,16 +158,24 @@ async function loadUsers(
   ctx: ServiceContext,
   agencyIds: Map<string, string>,
   users: readonly DemoUser[],
+  referenceDate: string,
 ) {
   const ids = new Map<string, string>();
+  const shiftDays = Math.max(
+    0,
+    Math.floor((ctx.clock.now().getTime() - Date.parse(referenceDate)) / DAY_MS),
+  );
   for (const u of users) {
+    const trained = u.attributes.nsiTrainedAnalyst;
     const user = await createUser(ctx, {
       agencyId: idOf(agencyIds, u.agencyKey),
       username: u.username,
       displayName: u.displayName,
       email: u.email,
       roles: u.roles,
-      attributes: u.attributes,
+      // Training dates are written as of the world's reference date; an NSI attestation
+      // lapses (sar-vetting.ts), so the accounts carry them as of the day of seeding.
+      attributes: { ...u.attributes, nsiTrainedAnalyst: trained && addDays(trained, shiftDays) },
       password: DEMO_PASSWORD,
     });
     ids.set(u.agencyKey, ids.get(u.agencyKey) ?? user.id);

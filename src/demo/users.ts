@@ -32,8 +32,10 @@ type UserSpec = {
 
 /**
  * username | agency | roles (comma-separated) | flags (L C P H, - for none) | NSI training
- * date (- for none) | display name (- to derive one). The fusion center's staff come first
- * and include every persona in the README; partners' people follow.
+ * date as of the world's reference date (- for none; the seed moves it to the day of
+ * seeding, seed.ts) | display name (- to derive one). The fusion center's staff come first
+ * and include every persona in the README; partners' people follow. saranalyst.vfc's
+ * training is current (12 months by default); analyst.fbi's has lapsed.
  */
 const USER_TABLE = `
 admin.vfc | vfc | admin | LCPH | 2023-09-18 | Dana Whitfield
@@ -42,7 +44,7 @@ analyst.vfc | vfc | analyst | LCP | - | Jordan Ellis
 analyst2.vfc | vfc | analyst | LP | - | Casey Morgan
 cyber.vfc | vfc | analyst | L | - | Priyanka Raman
 sarreviewer.vfc | vfc | sar_reviewer | LP | - | Tom Becker
-saranalyst.vfc | vfc | sar_analyst,analyst | LCP | 2024-03-14 | Alicia Romero
+saranalyst.vfc | vfc | sar_analyst,analyst | LCP | 2025-05-12 | Alicia Romero
 intel.vfc | vfc | intel_reviewer | LCP | 2021-11-08 | Victor Osei
 privacy.vfc | vfc | privacy_officer | LCPH | - | Helen Marsh
 auditor.vfc | vfc | auditor | - | - | Gregory Tate

@@ -66,6 +66,11 @@ const PERFORMER: Readonly<Record<SarState, 'owner' | VettingStep>> = {
   shared: 'analyst_review',
 };
 
+/** Who performs the transition into `to`. */
+export function performerOf(to: SarState): 'owner' | VettingStep {
+  return PERFORMER[to];
+}
+
 export type SarVettingPolicy = Readonly<{
   /** SAR-04: the two steps by two different people, neither of them the SAR's author. */
   twoPersonVetting: boolean;
