@@ -169,6 +169,21 @@ describeEachDatabase('agencies API', (kind) => {
     expectProblem(await call('DELETE', `/api/v1/agencies/${member.id}`), 409, 'conflict');
   });
 
+  it('the center’s own agency says isHost, so a client can leave out suspend and delete', async () => {
+    const host = (await call('GET', `/api/v1/agencies/${t.center.hostAgencyId}`)).json();
+    expect(host.isHost).toBe(true);
+    const other = (await call('GET', `/api/v1/agencies/${admin.agencyId}`)).json();
+    expect(other.isHost).toBe(false);
+    const listed = await call('GET', '/api/v1/agencies?limit=500');
+    const flags = listed.json().items.map((a: { id: string; isHost: boolean }) => a.isHost);
+    expect(flags.filter(Boolean)).toHaveLength(1);
+    expectProblem(
+      await call('POST', `/api/v1/agencies/${t.center.hostAgencyId}/suspend`),
+      409,
+      'agencies.host_protected',
+    );
+  });
+
   it('every change appears in the audit log with its action and the agency id', async () => {
     const created = (
       await call('POST', '/api/v1/agencies', { name: uniqueName('Audited County') })

@@ -21,6 +21,11 @@ import {
 export function agenciesRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['agencies'];
+  // Said on every agency, so a client can leave out what the API refuses for the host agency.
+  const view = <T extends { id: string }>(a: T) => ({
+    ...a,
+    isHost: a.id === deps.center.hostAgencyId,
+  });
   r.get(
     '/agencies',
     {
@@ -31,7 +36,10 @@ export function agenciesRoutes(app: FastifyInstance, deps: AppDeps) {
         response: { 200: pageResponseSchema(agencySchema) },
       },
     },
-    (req) => listAgencies(ctxOf(req, deps), req.query),
+    async (req) => {
+      const page = await listAgencies(ctxOf(req, deps), req.query);
+      return { ...page, items: page.items.map(view) };
+    },
   );
   r.post(
     '/agencies',
@@ -39,7 +47,8 @@ export function agenciesRoutes(app: FastifyInstance, deps: AppDeps) {
       config: { access: 'agencies:admin' },
       schema: { tags, body: createAgencyBodySchema, response: { 201: agencySchema } },
     },
-    async (req, reply) => reply.status(201).send(await createAgency(ctxOf(req, deps), req.body)),
+    async (req, reply) =>
+      reply.status(201).send(view(await createAgency(ctxOf(req, deps), req.body))),
   );
   r.get(
     '/agencies/:id',
@@ -47,7 +56,7 @@ export function agenciesRoutes(app: FastifyInstance, deps: AppDeps) {
       config: { access: 'agencies:read' },
       schema: { tags, params: idParamsSchema, response: { 200: agencySchema } },
     },
-    (req) => getAgency(ctxOf(req, deps), req.params.id),
+    async (req) => view(await getAgency(ctxOf(req, deps), req.params.id)),
   );
   r.patch(
     '/agencies/:id',
@@ -60,7 +69,7 @@ export function agenciesRoutes(app: FastifyInstance, deps: AppDeps) {
         response: { 200: agencySchema },
       },
     },
-    (req) => updateAgency(ctxOf(req, deps), req.params.id, req.body),
+    async (req) => view(await updateAgency(ctxOf(req, deps), req.params.id, req.body)),
   );
   r.delete(
     '/agencies/:id',
@@ -83,7 +92,7 @@ export function agenciesRoutes(app: FastifyInstance, deps: AppDeps) {
         config: { access: 'accounts:suspend' },
         schema: { tags, params: idParamsSchema, response: { 200: agencySchema } },
       },
-      (req) => setAgencyActive(ctxOf(req, deps), req.params.id, active),
+      async (req) => view(await setAgencyActive(ctxOf(req, deps), req.params.id, active)),
     );
   }
 }

@@ -45,6 +45,11 @@ export const agencySchema = z
     jurisdiction: z.string().nullable(),
     pointsOfContact: z.array(pointOfContactSchema),
     active: z.boolean(),
+    isHost: z
+      .boolean()
+      .describe(
+        "The center's own agency, created at first start: it cannot be suspended or deleted",
+      ),
     createdAt: z.date(),
     updatedAt: z.date(),
   })

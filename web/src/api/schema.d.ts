@@ -4286,6 +4286,8 @@ export interface components {
         | 'other';
       /** Format: uuid */
       id: string;
+      /** @description The center's own agency, created at first start: it cannot be suspended or deleted */
+      isHost: boolean;
       jurisdiction: string | null;
       /** @enum {string} */
       level: 'federal' | 'state' | 'local' | 'tribal' | 'territorial' | 'private';
@@ -4324,6 +4326,8 @@ export interface components {
         | 'other';
       /** Format: uuid */
       id: string;
+      /** @description The center's own agency, created at first start: it cannot be suspended or deleted */
+      isHost: boolean;
       jurisdiction: string | null;
       /** @enum {string} */
       level: 'federal' | 'state' | 'local' | 'tribal' | 'territorial' | 'private';
