@@ -7,6 +7,7 @@ import { resolutionRoutes } from '../modules/resolution/resolution.routes.ts';
 import { recordsRoutes } from '../modules/records/records.routes.ts';
 import { recordAccessLogRoutes } from '../modules/records/record-access-log.routes.ts';
 import { sarVettingRoutes } from '../modules/records/sar-vetting.routes.ts';
+import { sarCodesRoutes } from '../modules/records/sar-codes.routes.ts';
 import { correlationRoutes } from '../modules/correlation/correlation.routes.ts';
 import { accessRequestRoutes } from '../modules/correlation/access-requests.routes.ts';
 import { ingestRoutes } from '../modules/ingest/ingest.routes.ts';
@@ -29,6 +30,7 @@ export async function registerApiRoutes(api: FastifyInstance, deps: AppDeps): Pr
   recordsRoutes(api, deps);
   recordAccessLogRoutes(api, deps);
   sarVettingRoutes(api, deps);
+  sarCodesRoutes(api);
   entitiesRoutes(api, deps);
   resolutionRoutes(api, deps);
   auditRoutes(api, deps);

@@ -191,3 +191,56 @@ export const HOW_OBSERVED = [
   'tip_line',
   'other',
 ] as const;
+
+export type TargetSector = (typeof TARGET_SECTORS)[number];
+
+/**
+ * Display names of the target sectors for forms. Null where the code's name is not settled:
+ * the IEPD's documentation of those codes is to be checked before a name is printed
+ * (DOMAIN-REFERENCE §1.2), and a wrong name would mislead a reporter more than the code.
+ */
+export const TARGET_SECTOR_NAMES: Readonly<Record<TargetSector, string | null>> = {
+  AGRI: 'Agriculture and food',
+  CHEM: 'Chemical',
+  COMM: 'Commercial facilities',
+  CORR: null,
+  CSTL: null,
+  CULTR: 'Cultural, religious or ethnic',
+  DAMS: 'Dams',
+  DFNSE: 'Defense industrial base',
+  EDU: 'Education',
+  EMRG: 'Emergency services',
+  ENRG: 'Energy',
+  ENTMT: 'Entertainment',
+  FIN: 'Banking and finance',
+  GVTBLDG: 'Government facilities',
+  HAZMAT: 'Hazardous materials',
+  HLTH: 'Healthcare and public health',
+  IT: 'Information technology',
+  LIVSTK: 'Livestock',
+  MAIL: 'Postal and shipping',
+  MASS: 'Mass gathering',
+  MFG: 'Manufacturing',
+  MNMT: 'National monuments and icons',
+  NATRL: null,
+  NCLR: 'Nuclear',
+  OTHR: 'Other',
+  POP: null,
+  PRSN: null,
+  RETL: 'Retail',
+  SPCFXN: null,
+  TACTCP: null,
+  TELCM: 'Telecommunications',
+  TRANS: 'Transportation',
+  UTL: 'Utilities',
+  WATR: 'Water',
+};
+
+export const HOW_OBSERVED_NAMES: Readonly<Record<(typeof HOW_OBSERVED)[number], string>> = {
+  officer: 'Law enforcement officer',
+  public: 'Member of the public',
+  private_sector_partner: 'Private-sector partner',
+  fusion_liaison_officer: 'Fusion liaison officer',
+  tip_line: 'Tip line',
+  other: 'Other',
+};

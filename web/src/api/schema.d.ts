@@ -2838,6 +2838,41 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/reference/sar-codes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SarCodes'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/resolution/retrain': {
     parameters: {
       query?: never;
@@ -6306,6 +6341,158 @@ export interface components {
         | 'ise_sar'
         | 'shared'
         | 'withdrawn';
+    };
+    SarCodes: {
+      behaviours: {
+        /** @enum {string} */
+        code:
+          | 'INTRSN'
+          | 'MISREP'
+          | 'THEFT'
+          | 'SABOT'
+          | 'CYBER'
+          | 'THREAT'
+          | 'AVIATION'
+          | 'ELICIT'
+          | 'TESTSEC'
+          | 'RECRUT'
+          | 'PHOTO'
+          | 'SURVL'
+          | 'MATRLS'
+          | 'EXPERT'
+          | 'WPNS'
+          | 'SECTOR';
+        definition: string;
+        name: string;
+        part: 1 | 2;
+      }[];
+      howObserved: {
+        /** @enum {string} */
+        code:
+          | 'officer'
+          | 'public'
+          | 'private_sector_partner'
+          | 'fusion_liaison_officer'
+          | 'tip_line'
+          | 'other';
+        name: string;
+      }[];
+      part2Caution: string;
+      targetSectors: {
+        /** @enum {string} */
+        code:
+          | 'AGRI'
+          | 'CHEM'
+          | 'COMM'
+          | 'CORR'
+          | 'CSTL'
+          | 'CULTR'
+          | 'DAMS'
+          | 'DFNSE'
+          | 'EDU'
+          | 'EMRG'
+          | 'ENRG'
+          | 'ENTMT'
+          | 'FIN'
+          | 'GVTBLDG'
+          | 'HAZMAT'
+          | 'HLTH'
+          | 'IT'
+          | 'LIVSTK'
+          | 'MAIL'
+          | 'MASS'
+          | 'MFG'
+          | 'MNMT'
+          | 'NATRL'
+          | 'NCLR'
+          | 'OTHR'
+          | 'POP'
+          | 'PRSN'
+          | 'RETL'
+          | 'SPCFXN'
+          | 'TACTCP'
+          | 'TELCM'
+          | 'TRANS'
+          | 'UTL'
+          | 'WATR';
+        name: string | null;
+      }[];
+    };
+    SarCodesInput: {
+      behaviours: {
+        /** @enum {string} */
+        code:
+          | 'INTRSN'
+          | 'MISREP'
+          | 'THEFT'
+          | 'SABOT'
+          | 'CYBER'
+          | 'THREAT'
+          | 'AVIATION'
+          | 'ELICIT'
+          | 'TESTSEC'
+          | 'RECRUT'
+          | 'PHOTO'
+          | 'SURVL'
+          | 'MATRLS'
+          | 'EXPERT'
+          | 'WPNS'
+          | 'SECTOR';
+        definition: string;
+        name: string;
+        part: 1 | 2;
+      }[];
+      howObserved: {
+        /** @enum {string} */
+        code:
+          | 'officer'
+          | 'public'
+          | 'private_sector_partner'
+          | 'fusion_liaison_officer'
+          | 'tip_line'
+          | 'other';
+        name: string;
+      }[];
+      part2Caution: string;
+      targetSectors: {
+        /** @enum {string} */
+        code:
+          | 'AGRI'
+          | 'CHEM'
+          | 'COMM'
+          | 'CORR'
+          | 'CSTL'
+          | 'CULTR'
+          | 'DAMS'
+          | 'DFNSE'
+          | 'EDU'
+          | 'EMRG'
+          | 'ENRG'
+          | 'ENTMT'
+          | 'FIN'
+          | 'GVTBLDG'
+          | 'HAZMAT'
+          | 'HLTH'
+          | 'IT'
+          | 'LIVSTK'
+          | 'MAIL'
+          | 'MASS'
+          | 'MFG'
+          | 'MNMT'
+          | 'NATRL'
+          | 'NCLR'
+          | 'OTHR'
+          | 'POP'
+          | 'PRSN'
+          | 'RETL'
+          | 'SPCFXN'
+          | 'TACTCP'
+          | 'TELCM'
+          | 'TRANS'
+          | 'UTL'
+          | 'WATR';
+        name: string | null;
+      }[];
     };
     SarQueueItem: {
       behaviours: string[];
