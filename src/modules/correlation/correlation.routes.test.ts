@@ -61,10 +61,15 @@ describeEachDatabase('cross-agency correlation', (kind) => {
       (h: { yourRecord: { id: string } }) => h.yourRecord.id === second.id,
     );
     expect(mine).toHaveLength(1);
+    const marked = { tlp: 'GREEN', caveats: ['LES'] };
     expect(mine[0]).toMatchObject({
       direction: 'outgoing',
       entityType: 'person',
-      other: { access: 'content', record: { id: first.id, ownerAgency: { id: police.agencyId } } },
+      yourRecord: { markings: marked },
+      other: {
+        access: 'content',
+        record: { id: first.id, ownerAgency: { id: police.agencyId }, markings: marked },
+      },
     });
     const inbox = await get(police, '/api/v1/notifications');
     const notice = inbox.items.find(

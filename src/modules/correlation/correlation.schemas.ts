@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import { CAVEATS, TLP_LEVELS } from '../../access/markings.ts';
 import { NOTIFICATION_KINDS } from './correlation.table.ts';
 
 const agencyRef = z.object({ id: z.uuid(), name: z.string() });
 const contact = z
   .object({ name: z.string(), phone: z.string().optional(), email: z.string().optional() })
   .nullable();
+/** The record's TLP and caveats, for the screen's marking banner. */
+const markings = z.object({ tlp: z.enum(TLP_LEVELS), caveats: z.array(z.enum(CAVEATS)) });
 
 export const hitViewSchema = z
   .object({
@@ -13,7 +16,7 @@ export const hitViewSchema = z
     entityId: z.uuid(),
     entityType: z.string(),
     direction: z.enum(['outgoing', 'incoming']),
-    yourRecord: z.object({ id: z.uuid(), kind: z.string(), title: z.string() }),
+    yourRecord: z.object({ id: z.uuid(), kind: z.string(), title: z.string(), markings }),
     other: z.discriminatedUnion('access', [
       z.object({
         access: z.literal('content'),
@@ -23,6 +26,7 @@ export const hitViewSchema = z
           title: z.string(),
           occurredFrom: z.date().nullable(),
           ownerAgency: agencyRef,
+          markings,
         }),
       }),
       z.object({

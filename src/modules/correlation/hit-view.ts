@@ -20,6 +20,10 @@ export const POINTER_FIELDS = [
   'matchStrength',
 ] as const;
 
+/** What a screen needs to mark a record it shows; a pointer carries none (XS-02). */
+type ShownMarkings = { tlp: RecordHead['tlp']; caveats: RecordHead['caveats'][number][] };
+const shownMarkings = (r: RecordHead): ShownMarkings => ({ tlp: r.tlp, caveats: [...r.caveats] });
+
 export type HitView = {
   id: string;
   createdAt: Date;
@@ -27,7 +31,7 @@ export type HitView = {
   entityType: string;
   /** outgoing: your agency's record touched another agency's subject; incoming: the reverse. */
   direction: 'outgoing' | 'incoming';
-  yourRecord: { id: string; kind: string; title: string };
+  yourRecord: { id: string; kind: string; title: string; markings: ShownMarkings };
   other:
     | {
         access: 'content';
@@ -37,6 +41,7 @@ export type HitView = {
           title: string;
           occurredFrom: Date | null;
           ownerAgency: { id: string; name: string };
+          markings: ShownMarkings;
         };
       }
     | {
@@ -76,7 +81,7 @@ export function hitView(
     entityId: hit.entityId,
     entityType: hit.entityType,
     direction: outgoing ? ('outgoing' as const) : ('incoming' as const),
-    yourRecord: { id: mine.id, kind: mine.kind, title: mine.title },
+    yourRecord: { id: mine.id, kind: mine.kind, title: mine.title, markings: shownMarkings(mine) },
   };
   const level = accessLevel(viewer, theirs);
   const owner = { id: agency.id, name: agency.name };
@@ -91,6 +96,7 @@ export function hitView(
           title: theirs.title,
           occurredFrom: theirs.occurredFrom,
           ownerAgency: owner,
+          markings: shownMarkings(theirs),
         },
       },
     };

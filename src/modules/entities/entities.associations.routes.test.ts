@@ -25,6 +25,7 @@ type Association = {
 };
 type Profile = {
   resolution: {
+    merges: { mergeId: string; observationA: string; observationB: string }[];
     possibleAssociations: { candidateId: string; otherEntityId: string }[];
     confirmedAssociations: Association[];
   };
@@ -183,5 +184,27 @@ describeEachDatabase('confirmed associations on entity profiles', (kind) => {
       const seen = await profile(a, await current(w));
       expect(seen.entity.resolution.confirmedAssociations).toEqual([]);
     }
+  });
+
+  it('the profile names each merge by the id a split takes; once split, the merge is gone', async () => {
+    const { x, y, candidateId } = await twoRecordsOfOneName('Abernathy', {
+      x: atLaurel('M'),
+      y: atLaurel('F'),
+    });
+    const merged = await confirm(a, candidateId, false);
+    const survivor = await current(x);
+    const before = await profile(a, survivor);
+    expect(before.entity.resolution.merges).toEqual([
+      expect.objectContaining({ mergeId: merged.merge!.mergeId }),
+    ]);
+    const split = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/entities/${survivor}/split`,
+      headers: a.auth,
+      payload: { mergeId: before.entity.resolution.merges[0]!.mergeId, rationale },
+    });
+    expect(split.statusCode, split.body).toBe(200);
+    expect((await profile(a, await current(x))).entity.resolution.merges).toEqual([]);
+    expect(await current(y)).not.toBe(await current(x));
   });
 });

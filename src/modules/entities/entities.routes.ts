@@ -37,6 +37,8 @@ const entitySchema = z
     resolution: z.object({
       merges: z.array(
         z.object({
+          /** What a split names (POST /entities/{id}/split). */
+          mergeId: z.uuid(),
           observationA: z.uuid(),
           observationB: z.uuid(),
           probability: z.number(),

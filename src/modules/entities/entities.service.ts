@@ -93,6 +93,7 @@ async function visibleResolution(
     seen.has(x.observationA) && seen.has(x.observationB);
   return {
     merges: merges.filter(both).map((m) => ({
+      mergeId: m.id,
       observationA: m.observationA,
       observationB: m.observationB,
       probability: m.probability,

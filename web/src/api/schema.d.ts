@@ -4676,6 +4676,8 @@ export interface components {
             weight: number;
           }[];
           /** Format: uuid */
+          mergeId: string;
+          /** Format: uuid */
           observationA: string;
           /** Format: uuid */
           observationB: string;
@@ -4892,6 +4894,8 @@ export interface components {
             level: string;
             weight: number;
           }[];
+          /** Format: uuid */
+          mergeId: string;
           /** Format: uuid */
           observationA: string;
           /** Format: uuid */
@@ -5400,6 +5404,13 @@ export interface components {
               /** Format: uuid */
               id: string;
               kind: string;
+              markings: {
+                caveats: (
+                  'LES' | 'PII' | 'CRIMINAL_INTEL' | 'HEALTH' | 'PROPRIETARY' | 'SPECIAL_STATUS'
+                )[];
+                /** @enum {string} */
+                tlp: 'CLEAR' | 'GREEN' | 'AMBER' | 'AMBER+STRICT' | 'RED';
+              };
               occurredFrom: string | null;
               ownerAgency: {
                 /** Format: uuid */
@@ -5446,6 +5457,13 @@ export interface components {
         /** Format: uuid */
         id: string;
         kind: string;
+        markings: {
+          caveats: (
+            'LES' | 'PII' | 'CRIMINAL_INTEL' | 'HEALTH' | 'PROPRIETARY' | 'SPECIAL_STATUS'
+          )[];
+          /** @enum {string} */
+          tlp: 'CLEAR' | 'GREEN' | 'AMBER' | 'AMBER+STRICT' | 'RED';
+        };
         title: string;
       };
     };
@@ -5466,6 +5484,13 @@ export interface components {
               /** Format: uuid */
               id: string;
               kind: string;
+              markings: {
+                caveats: (
+                  'LES' | 'PII' | 'CRIMINAL_INTEL' | 'HEALTH' | 'PROPRIETARY' | 'SPECIAL_STATUS'
+                )[];
+                /** @enum {string} */
+                tlp: 'CLEAR' | 'GREEN' | 'AMBER' | 'AMBER+STRICT' | 'RED';
+              };
               occurredFrom: unknown | null;
               ownerAgency: {
                 /** Format: uuid */
@@ -5511,6 +5536,13 @@ export interface components {
         /** Format: uuid */
         id: string;
         kind: string;
+        markings: {
+          caveats: (
+            'LES' | 'PII' | 'CRIMINAL_INTEL' | 'HEALTH' | 'PROPRIETARY' | 'SPECIAL_STATUS'
+          )[];
+          /** @enum {string} */
+          tlp: 'CLEAR' | 'GREEN' | 'AMBER' | 'AMBER+STRICT' | 'RED';
+        };
         title: string;
       };
     };
