@@ -140,8 +140,7 @@ significance, at least ${p.minCount} records. Parameters fixed before these figu
 
 **The planted surge**: AVIATION SARs at ${PLANTED.surge.ratio}× baseline for ${PLANTED.surge.weeks}
 weeks from the Monday ${PLANTED.surge.startWeeksBeforeReference} weeks before the reference date,
-in ${surgeCounties}. (Prince William County gets no records at all in the current generator —
-see the note below — so the surge lands in the other seven.)
+in ${surgeCounties}.
 
 | db | viewer | regions | series | surge start | first flagged (delay) | flagged in the start week | surge weeks flagged | planted-cluster flags | false alarms | tested series-weeks | false alarms per 100,000 series-weeks | weeks with a false alarm / tested weeks |
 |---|---|---|---|---|---|---|---|---|---|---|---|---|
@@ -189,10 +188,6 @@ ${sizeAlarms(sizes)}
 
 At the 5,000-record default demo a surge county sees about one drone report a week, and 3.5×
 that is still a handful: no test can tell it from noise at FDR ${p.fdr}. The planted surge is
-built to be found at the scale of the benchmark worlds (100,000 records and up).
-
-**Note (generator):** Prince William County (51153), one of the eight planted surge counties,
-never receives a record: its first polygon ring in the county shapes is degenerate (four equal
-points), so \`centroidOf\` in \`src/demo/geography.ts\` gives it area 0 and population weight 0.`,
+built to be found at the scale of the benchmark worlds (100,000 records and up).`,
 );
 console.log(workers.flatMap(detectionRows).join('\n'));

@@ -43,8 +43,12 @@ export const PLANTED = {
   surge: {
     behaviour: 'AVIATION',
     region: 'nova',
-    /** Fairfax County and City, Arlington, Alexandria, Loudoun, Prince William, Manassas, Manassas Park. */
-    countyFips: ['51059', '51600', '51013', '51510', '51107', '51153', '51683', '51685'],
+    /**
+     * Fairfax County and City, Arlington, Alexandria, Loudoun, Manassas, Manassas Park: the
+     * inner counties. Prince William County is left out; its centroid was broken when the
+     * surge was measured, so it never drew surge reports, and the benchmarks describe that world.
+     */
+    countyFips: ['51059', '51600', '51013', '51510', '51107', '51683', '51685'],
     /** The surge starts on the Monday this many weeks before the (Monday) reference date. */
     startWeeksBeforeReference: 16,
     weeks: 6,

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { queryRows } from '../../db/raw.ts';
 import type { Viewer } from '../../access/viewer.ts';
 import { visibleTo } from '../../access/visibility.ts';
 import { records } from '../records/records.table.ts';
@@ -67,12 +68,12 @@ function regionConditions(region: RegionLevel, regionId: string | undefined): SQ
 export function createTrendsRepository({ db, viewer }: { db: Db; viewer: Viewer }) {
   /** The week of the viewer's first visible record in weeks [from, to), or null. */
   async function firstWeekIn(from: number, to: number): Promise<number | null> {
-    const result = await db.execute(
+    const [row] = await queryRows<{ week: number | string | null }>(
+      db,
       sql`select ${weekNumber(sql`min(${records.occurredFrom})`)} as week from ${records}
           where ${visibleTo(viewer, records)} and ${records.occurredFrom} >= ${weekStartSql(from)}
           and ${records.occurredFrom} < ${weekStartSql(to)}`,
     );
-    const [row] = rowsOf<{ week: number | string | null }>(result);
     return row?.week == null ? null : Number(row.week);
   }
 
@@ -113,7 +114,8 @@ export function createTrendsRepository({ db, viewer }: { db: Db; viewer: Viewer 
       const categories = byCategory
         ? sql`cross join lateral jsonb_array_elements_text(${records.payload} -> 'behaviours') as b(code)`
         : sql``;
-      const result = await db.execute(
+      const result = await queryRows<RawCount>(
+        db,
         sql`select ${weekNumber(sql`c.week_start`)} as week, c.key, c.region, c.count from (
               select ${WEEK_START_OF} as week_start, ${key} as key, ${regionColumn(f.region)} as region,
                      count(*)::int as count
@@ -121,7 +123,7 @@ export function createTrendsRepository({ db, viewer }: { db: Db; viewer: Viewer 
               where ${sql.join(conditions, sql` and `)}
               group by 1, 2, 3) c`,
       );
-      return rowsOf<RawCount>(result).map((r) => ({
+      return result.map((r) => ({
         week: Number(r.week),
         key: r.key,
         region: r.region,
@@ -129,9 +131,4 @@ export function createTrendsRepository({ db, viewer }: { db: Db; viewer: Viewer 
       }));
     },
   };
-}
-
-/** node-postgres answers `{ rows }`, PGlite too; Drizzle passes either through. */
-function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows: T[] }).rows;
 }

@@ -56,17 +56,25 @@ describeEachDatabase('the planted drone surge', (kind) => {
     return res.json<TrendsResponse>();
   };
 
-  it('is flagged in Fairfax County in the week it starts, and in no week before', async () => {
+  it('is flagged in the week it starts in a surge county, and in none of them the week before', async () => {
     const body = await trends(`category=AVIATION&region=county&${twoYears}`);
     const start = surge.weekStarts[0]!;
-    const fairfax = body.series.find((s) => s.region.id === FAIRFAX)!;
-    expect(fairfax.region.name).toBe('Fairfax');
-    expect(fairfax.flaggedWeeks[0]).toBe(start);
-    const flag = body.flags.find((f) => f.region.id === FAIRFAX && f.week === start)!;
-    expect(flag.count).toBeGreaterThan(2.5 * flag.expected);
-    expect(flag.qValue).toBeLessThanOrEqual(body.method.fdr);
+    const counties: readonly string[] = PLANTED.surge.countyFips;
+    const inSurge = body.series.filter((s) => counties.includes(s.region.id));
+    expect(inSurge.map((s) => s.region.name)).toContain('Fairfax');
+    // Which county crosses the threshold first is chance: Fairfax draws the most reports.
+    const firstWeek = body.flags.filter((f) => f.week === start && counties.includes(f.region.id));
+    expect(firstWeek.length).toBeGreaterThan(0);
+    for (const flag of firstWeek) {
+      expect(flag.count).toBeGreaterThan(2.5 * flag.expected);
+      expect(flag.qValue).toBeLessThanOrEqual(body.method.fdr);
+    }
     const before = body.weeks.indexOf(start) - 1;
-    expect(fairfax.pValues[before]).toBeGreaterThan(0.01);
+    for (const s of inSurge) expect(s.pValues[before], s.region.name).toBeGreaterThan(0.01);
+    // Fairfax, the largest, is flagged in every later surge week but one at most.
+    const fairfax = inSurge.find((s) => s.region.id === FAIRFAX)!;
+    const later = surge.weekStarts.slice(1).filter((w) => fairfax.flaggedWeeks.includes(w));
+    expect(later.length).toBeGreaterThanOrEqual(surge.weekStarts.length - 2);
   });
 
   it('raises false alarms outside the surge as rarely as the method states', async () => {
