@@ -7,6 +7,12 @@ import type { Db } from '../../db/client.ts';
 import { queryRows } from '../../db/raw.ts';
 import type { Viewer } from '../../access/viewer.ts';
 import { visibleTo } from '../../access/visibility.ts';
+import {
+  aggregateMarkingColumns,
+  toAggregateMarking,
+  type AggregateMarking,
+  type AggregateMarkingRow,
+} from '../../access/aggregate-marking.ts';
 import { agencies } from '../agencies/agencies.table.ts';
 import { observations } from '../entities/entities.table.ts';
 import { records } from '../records/records.table.ts';
@@ -112,6 +118,16 @@ export function createGeoRepository({ db, viewer }: { db: Db; viewer: Viewer }) 
               group by 1) cells
             order by count desc, cell limit ${limit + 1}`,
       );
+    },
+
+    /** The marking of what cellCounts counts: the strictest union of those records' markings. */
+    async cellsMarking(area: Area, s: Selection): Promise<AggregateMarking> {
+      const [row] = await queryRows<AggregateMarkingRow>(
+        db,
+        sql`select ${aggregateMarkingColumns(viewer, records)} from ${records}
+            where ${records.h3Cell} is not null and ${and(inArea(area), ...selected(s))}`,
+      );
+      return toAggregateMarking(row);
     },
 
     /** The point of one visible record, or undefined (invisible and missing look the same). */

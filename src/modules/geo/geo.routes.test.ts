@@ -27,7 +27,13 @@ type Feature = {
   geometry: { type: string; coordinates: number[] | number[][][] };
   properties: Record<string, unknown>;
 };
-type Collection = { type: string; features: Feature[]; truncated: boolean; total?: number };
+type Collection = {
+  type: string;
+  features: Feature[];
+  truncated: boolean;
+  total?: number;
+  marking?: unknown;
+};
 
 describeEachDatabase('map views of records', (kind) => {
   let t: TestApp;
@@ -145,6 +151,30 @@ describeEachDatabase('map views of records', (kind) => {
       expect(drones.features.map((f) => [f.id, f.properties['count']])).toEqual([
         [richmondCell(5), 1],
       ]);
+    });
+
+    it('carries the strictest union of the markings of the records it counted', async () => {
+      const marking = async (as: TestUser, bbox: string) =>
+        (await collection(as, `hotspots?bbox=${bbox}&${WINDOW}&zoom=7`)).marking;
+      // A's AMBER+STRICT incident makes A's Richmond cells AMBER+STRICT; both records are A's.
+      const richmond = '-77.5,37.5,-77.4,37.6';
+      expect(await marking(w.a, richmond)).toEqual({
+        tlp: 'AMBER+STRICT',
+        caveats: ['LES'],
+        ownAgencyOnly: true,
+      });
+      // B counts A's GREEN LES SAR and its own uncaveated record: never A's hidden incident.
+      expect(await marking(w.b, VIRGINIA_BBOX)).toEqual({
+        tlp: 'GREEN',
+        caveats: ['LES'],
+        ownAgencyOnly: false,
+      });
+      expect(await marking(w.partner, VIRGINIA_BBOX)).toEqual({
+        tlp: 'GREEN',
+        caveats: [],
+        ownAgencyOnly: false,
+      });
+      expect(await marking(w.a, '0,0,1,1')).toBeNull();
     });
 
     it('audits the query and how much it counted', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTimeSchema } from '../../shared/time.ts';
+import { aggregateMarkingSchema } from '../../access/aggregate-marking.ts';
 import { TLP_LEVELS, CAVEATS } from '../../access/markings.ts';
 import { RECORD_KINDS } from '../records/record-kinds.ts';
 import { SAR_BEHAVIOUR_CODES } from '../records/sar-codes.ts';
@@ -228,5 +229,7 @@ export const hotspotCollectionSchema = z
     /** Records counted in all returned cells. */
     total: z.number().int(),
     truncated: z.boolean(),
+    /** The strictest union of the counted records' markings (a foreign member, RFC 7946 6.1). */
+    marking: aggregateMarkingSchema,
   })
   .meta({ id: 'HotspotCollection' });

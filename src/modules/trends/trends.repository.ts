@@ -3,6 +3,12 @@ import type { Db } from '../../db/client.ts';
 import { queryRows } from '../../db/raw.ts';
 import type { Viewer } from '../../access/viewer.ts';
 import { visibleTo } from '../../access/visibility.ts';
+import {
+  aggregateMarkingColumns,
+  toAggregateMarking,
+  type AggregateMarking,
+  type AggregateMarkingRow,
+} from '../../access/aggregate-marking.ts';
 import { records } from '../records/records.table.ts';
 import type { RegionLevel, SeriesDimension } from './trends.schemas.ts';
 import { FIRST_MONDAY_SECONDS, WEEK_SECONDS, weekStartIso } from './weeks.ts';
@@ -96,31 +102,13 @@ export function createTrendsRepository({ db, viewer }: { db: Db; viewer: Viewer 
     },
 
     async weeklyCounts(f: CountFilter): Promise<WeekCount[]> {
-      const byCategory = f.series === 'category';
-      const key = byCategory ? sql`b.code` : sql`${records.kind}`;
-      const conditions: SQL[] = [
-        visibleTo(viewer, records),
-        sql`${records.occurredFrom} >= ${weekStartSql(f.firstWeek)}`,
-        sql`${records.occurredFrom} < ${weekStartSql(f.endWeek)}`,
-        ...regionConditions(f.region, f.regionId),
-      ];
-      if (byCategory || f.category) conditions.push(sql`${records.kind} = 'sar'`);
-      if (f.kind) conditions.push(sql`${records.kind} = ${f.kind}`);
-      if (f.category)
-        conditions.push(
-          sql`${records.payload} -> 'behaviours' @> ${JSON.stringify([f.category])}::jsonb`,
-        );
-      if (byCategory && f.category) conditions.push(sql`b.code = ${f.category}`);
-      const categories = byCategory
-        ? sql`cross join lateral jsonb_array_elements_text(${records.payload} -> 'behaviours') as b(code)`
-        : sql``;
+      const { from, where, key } = countedRows(viewer, f);
       const result = await queryRows<RawCount>(
         db,
         sql`select ${weekNumber(sql`c.week_start`)} as week, c.key, c.region, c.count from (
               select ${WEEK_START_OF} as week_start, ${key} as key, ${regionColumn(f.region)} as region,
                      count(*)::int as count
-              from ${records} ${categories}
-              where ${sql.join(conditions, sql` and `)}
+              from ${from} where ${where}
               group by 1, 2, 3) c`,
       );
       return result.map((r) => ({
@@ -130,5 +118,44 @@ export function createTrendsRepository({ db, viewer }: { db: Db; viewer: Viewer 
         count: Number(r.count),
       }));
     },
+
+    /** The marking of what weeklyCounts counts: the strictest union of those records' markings. */
+    async countedMarking(f: CountFilter): Promise<AggregateMarking> {
+      const { from, where } = countedRows(viewer, f);
+      const [row] = await queryRows<AggregateMarkingRow>(
+        db,
+        sql`select ${aggregateMarkingColumns(viewer, records)} from ${from} where ${where}`,
+      );
+      return toAggregateMarking(row);
+    },
+  };
+}
+
+/**
+ * The rows a count is made of: the viewer's visible records of the weeks and region, SARs
+ * crossed with their behaviour codes when series are per category (`b.code` is the key).
+ */
+function countedRows(viewer: Viewer, f: CountFilter): { from: SQL; where: SQL; key: SQL } {
+  const byCategory = f.series === 'category';
+  const conditions: SQL[] = [
+    visibleTo(viewer, records),
+    sql`${records.occurredFrom} >= ${weekStartSql(f.firstWeek)}`,
+    sql`${records.occurredFrom} < ${weekStartSql(f.endWeek)}`,
+    ...regionConditions(f.region, f.regionId),
+  ];
+  if (byCategory || f.category) conditions.push(sql`${records.kind} = 'sar'`);
+  if (f.kind) conditions.push(sql`${records.kind} = ${f.kind}`);
+  if (f.category)
+    conditions.push(
+      sql`${records.payload} -> 'behaviours' @> ${JSON.stringify([f.category])}::jsonb`,
+    );
+  if (byCategory && f.category) conditions.push(sql`b.code = ${f.category}`);
+  const categories = byCategory
+    ? sql`cross join lateral jsonb_array_elements_text(${records.payload} -> 'behaviours') as b(code)`
+    : sql``;
+  return {
+    from: sql`${records} ${categories}`,
+    where: sql.join(conditions, sql` and `),
+    key: byCategory ? sql`b.code` : sql`${records.kind}`,
   };
 }

@@ -146,6 +146,26 @@ describeEachDatabase('GET /trends', (kind) => {
     );
   });
 
+  it('carries the strictest union of the markings of the records it counted', async () => {
+    await createSars([{ weekNo: 3, category: 'EXPERT', at: RICHMOND }]);
+    await createSars([{ weekNo: 4, category: 'EXPERT', at: RICHMOND }], {
+      tlp: 'AMBER',
+      caveats: ['PII'],
+    });
+    expect((await trends(owner, `category=EXPERT&${window}`)).marking).toEqual({
+      tlp: 'AMBER',
+      caveats: ['PII'],
+      ownAgencyOnly: true,
+    });
+    // The partner counts only the GREEN one, and is not its owner.
+    expect((await trends(partner, `category=EXPERT&${window}`)).marking).toEqual({
+      tlp: 'GREEN',
+      caveats: [],
+      ownAgencyOnly: false,
+    });
+    expect((await trends(owner, `category=RECRUT&${window}`)).marking).toBeNull();
+  });
+
   it('groups by record kind and by H3 parent cell when asked', async () => {
     const body = await trends(owner, `series=kind&region=h3:5&${window}`);
     expect(body.series.length).toBeGreaterThan(0);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { aggregateMarkingSchema } from '../../access/aggregate-marking.ts';
 import { isoDateTimeSchema } from '../../shared/time.ts';
 import { RECORD_KINDS } from '../records/record-kinds.ts';
 import { SAR_BEHAVIOUR_CODES } from '../records/sar-codes.ts';
@@ -125,6 +126,8 @@ export const trendsResponseSchema = z
       minCount: z.number().int(),
       description: z.string(),
     }),
+    /** The strictest union of the markings of every record counted (baseline weeks included). */
+    marking: aggregateMarkingSchema,
   })
   .meta({ id: 'Trends' });
 export type TrendsResponse = z.infer<typeof trendsResponseSchema>;

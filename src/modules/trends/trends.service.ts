@@ -52,10 +52,10 @@ export async function computeTrends(
     minCount: query.minCount,
   };
   const weeks = weekWindow(query, ctx.clock.now(), params);
-  const { rows, history } = await ctx.db.transaction(async (tx) => {
+  const { rows, history, marking } = await ctx.db.transaction(async (tx) => {
     const repo = createTrendsRepository({ db: tx, viewer: ctx.viewer });
     const start = await repo.historyStart(weeks.fetchFirst, weeks.end);
-    const counts = await repo.weeklyCounts({
+    const filter = {
       series: query.series,
       category: query.category,
       kind: query.kind,
@@ -63,7 +63,9 @@ export async function computeTrends(
       regionId: query.regionId,
       firstWeek: weeks.fetchFirst,
       endWeek: weeks.end,
-    });
+    };
+    const counts = await repo.weeklyCounts(filter);
+    const marking = await repo.countedMarking(filter);
     await appendAudit(tx, auditActor(ctx), [
       {
         action: 'trends.read',
@@ -71,9 +73,12 @@ export async function computeTrends(
         details: { query: auditedQuery(query, weeks), countCells: counts.length },
       },
     ]);
-    return { rows: counts, history: { start } };
+    return { rows: counts, history: { start }, marking };
   });
-  return shape(testCounts(rows, weeks, history, query.region, params), query, weeks, params);
+  return {
+    ...shape(testCounts(rows, weeks, history, query.region, params), query, weeks, params),
+    marking,
+  };
 }
 
 function shape(
@@ -81,7 +86,7 @@ function shape(
   query: TrendsQuery,
   weeks: WeekWindow,
   params: DetectionParams,
-): TrendsResponse {
+): Omit<TrendsResponse, 'marking'> {
   const candidates = query.flaggedOnly
     ? tested.series.filter((s) => s.flaggedWeeks.length > 0)
     : tested.series;

@@ -4380,6 +4380,20 @@ export interface components {
       updatedAt: unknown;
       version: number;
     };
+    /** @description The most restrictive union of the markings of the records counted (strictest TLP, every caveat); null when none */
+    AggregateMarking: {
+      caveats: ('LES' | 'PII' | 'CRIMINAL_INTEL' | 'HEALTH' | 'PROPRIETARY' | 'SPECIAL_STATUS')[];
+      ownAgencyOnly: boolean;
+      /** @enum {string} */
+      tlp: 'CLEAR' | 'GREEN' | 'AMBER' | 'AMBER+STRICT' | 'RED';
+    } | null;
+    /** @description The most restrictive union of the markings of the records counted (strictest TLP, every caveat); null when none */
+    AggregateMarkingInput: {
+      caveats: ('LES' | 'PII' | 'CRIMINAL_INTEL' | 'HEALTH' | 'PROPRIETARY' | 'SPECIAL_STATUS')[];
+      ownAgencyOnly: boolean;
+      /** @enum {string} */
+      tlp: 'CLEAR' | 'GREEN' | 'AMBER' | 'AMBER+STRICT' | 'RED';
+    } | null;
     ApiToken: {
       /** Format: date-time */
       createdAt: string;
@@ -5561,6 +5575,7 @@ export interface components {
         /** @constant */
         type: 'Feature';
       }[];
+      marking: components['schemas']['AggregateMarking'];
       resolution: number;
       total: number;
       truncated: boolean;
@@ -5582,6 +5597,7 @@ export interface components {
         /** @constant */
         type: 'Feature';
       }[];
+      marking: components['schemas']['AggregateMarkingInput'];
       resolution: number;
       total: number;
       truncated: boolean;
@@ -7146,6 +7162,7 @@ export interface components {
         week: string;
       }[];
       flagsTotal: number;
+      marking: components['schemas']['AggregateMarking'];
       method: {
         baselineWeeks: number;
         description: string;
@@ -7191,6 +7208,7 @@ export interface components {
         week: string;
       }[];
       flagsTotal: number;
+      marking: components['schemas']['AggregateMarkingInput'];
       method: {
         baselineWeeks: number;
         description: string;
