@@ -7,9 +7,15 @@ export const theme = createTheme({
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
 });
 
-/** Mantine's "dimmed" grey is below WCAG AA contrast on white (axe flags it): one shade darker. */
+/**
+ * Mantine's "dimmed" grey and its red for field errors are below WCAG AA contrast on white (axe
+ * flags them): darker shades.
+ */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+  },
   dark: {},
 });
