@@ -7,7 +7,7 @@ export type Tlp = Record['markings']['tlp'];
 export type Caveat = Record['markings']['caveats'][number];
 
 /** TLP 2.0 colours (FIRST): the label in its colour on black, as the standard prints it. */
-const TLP_COLOURS: { [T in Tlp]: string } = {
+export const TLP_COLOURS: { [T in Tlp]: string } = {
   RED: '#FF2B2B',
   'AMBER+STRICT': '#FFC000',
   AMBER: '#FFC000',
