@@ -1,6 +1,7 @@
 import { AppShell, Burger, Group, NavLink, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
+import { InboxNavItem } from '../features/inbox/InboxNavItem.tsx';
 import { AccountMenu } from './AccountMenu.tsx';
 import { visibleNavItems } from './nav.ts';
 import { useCan } from './session.ts';
@@ -35,16 +36,23 @@ export function Layout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main">
-        {items.map((item) => (
-          <NavLink
-            key={item.path}
-            component={RouterNavLink}
-            to={item.path}
-            label={item.label}
-            active={pathname.startsWith(item.path)}
-            onClick={opened ? toggle : undefined}
-          />
-        ))}
+        {items.map((item) => {
+          const link = (
+            <NavLink
+              key={item.path}
+              component={RouterNavLink}
+              to={item.path}
+              label={item.label}
+              active={pathname.startsWith(item.path)}
+              onClick={opened ? toggle : undefined}
+            />
+          );
+          return item.path === '/inbox' ? (
+            <InboxNavItem key={item.path}>{link}</InboxNavItem>
+          ) : (
+            link
+          );
+        })}
       </AppShell.Navbar>
       <AppShell.Main>
         <Outlet />

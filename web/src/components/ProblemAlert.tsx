@@ -18,6 +18,16 @@ const MESSAGES: Record<string, (p: Problem) => string> = {
   'access.forbidden': () => 'You do not have the right to do this.',
   not_found: () => 'Not found, or you may not see it.',
   'request.rate_limited': () => 'Too many requests. Wait a moment and try again.',
+  'sars.two_person_rule': (p) =>
+    `Two-person rule: ${p.detail ?? 'another person must take this vetting step'}.`,
+  'sars.role_required': () =>
+    'This vetting step needs the SAR reviewer role (Part 1) or the SAR analyst role (Part 2).',
+  'sars.attestation_required': (p) =>
+    `${p.detail ?? 'The ISE-SAR determination needs a current NSI analyst training attestation'}.`,
+  'sars.illegal_transition': () =>
+    'The SAR has moved on since you opened it: this step is no longer possible. Its current state is shown.',
+  'sars.not_owner': () => "Only the reporting agency's staff may submit or withdraw its SAR.",
+  'sars.transition_invalid': () => 'The step lacks what it requires:',
   network: () => 'Watchfloor could not be reached. Check your connection and try again.',
   internal: () => 'Something went wrong on our side. Try again; if it persists, tell an admin.',
 };
