@@ -1,0 +1,78 @@
+import { Anchor, Badge, Paper, Table, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { LoadMoreButton } from '../../components/LoadMoreButton.tsx';
+import { useSources } from '../../lib/sources.ts';
+import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { EmptyState, LoadingState } from '../../components/States.tsx';
+import { FORMAT_NAMES, useIngestJobs, type IngestJob } from './ingest-api.ts';
+import { JobStatusBadge } from './JobStatusBadge.tsx';
+
+/** The agency's ingest jobs, newest first (an admin sees every agency's). */
+export function RecentJobs() {
+  const jobs = useIngestJobs();
+  const sources = useSources();
+  const sourceName = (id: string) => sources.data?.find((s) => s.id === id)?.name ?? '—';
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="recent-jobs-title">
+      <Title order={3} size="h4" id="recent-jobs-title" mb="sm">
+        Recent jobs
+      </Title>
+      {jobs.isPending ? (
+        <LoadingState label="Loading jobs…" />
+      ) : jobs.isError ? (
+        <ProblemAlert error={jobs.error} title="Could not load the jobs" />
+      ) : jobs.items.length === 0 ? (
+        <EmptyState title="No ingest jobs yet">Files you upload are listed here.</EmptyState>
+      ) : (
+        <>
+          <Table.ScrollContainer minWidth={720}>
+            <Table striped aria-label="Recent ingest jobs">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>File</Table.Th>
+                  <Table.Th>Source</Table.Th>
+                  <Table.Th>Format</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                  <Table.Th>Rows read / created / updated / failed</Table.Th>
+                  <Table.Th>Uploaded</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {jobs.items.map((job) => (
+                  <JobRow key={job.id} job={job} sourceName={sourceName(job.sourceId)} />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <LoadMoreButton {...jobs} shown={jobs.items.length} noun="jobs" />
+        </>
+      )}
+    </Paper>
+  );
+}
+
+function JobRow({ job, sourceName }: { job: IngestJob; sourceName: string }) {
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Anchor component={Link} to={`/ingest/jobs/${job.id}`}>
+          {job.fileName}
+        </Anchor>{' '}
+        {job.dryRun ? (
+          <Badge size="xs" variant="outline" color="dark">
+            dry run
+          </Badge>
+        ) : null}
+      </Table.Td>
+      <Table.Td>{sourceName}</Table.Td>
+      <Table.Td>{FORMAT_NAMES[job.format]}</Table.Td>
+      <Table.Td>
+        <JobStatusBadge job={job} />
+      </Table.Td>
+      <Table.Td>
+        {job.rowsRead} / {job.rowsCreated} / {job.rowsUpdated} / {job.rowsFailed}
+      </Table.Td>
+      <Table.Td>{new Date(job.createdAt).toLocaleString()}</Table.Td>
+    </Table.Tr>
+  );
+}
