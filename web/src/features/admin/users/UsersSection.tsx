@@ -1,0 +1,241 @@
+import { Button, Group, NativeSelect, Table, Text, TextInput, Title } from '@mantine/core';
+import { useState, type SubmitEvent } from 'react';
+import { api, unwrap } from '../../../api/client.ts';
+import { useCan } from '../../../app/session.ts';
+import { LoadMoreButton } from '../../../components/LoadMoreButton.tsx';
+import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
+import { StateBadge } from '../../../components/StateBadge.tsx';
+import { EmptyState, LoadingState } from '../../../components/States.tsx';
+import { useAgencies, useAgencyName } from '../../../lib/agencies.ts';
+import { useCursorPages } from '../../../lib/cursor-pages.ts';
+import { isSystemAccount, type CreatedUser, type User } from '../admin-api.ts';
+import { ConfirmButton } from '../ConfirmButton.tsx';
+import { OneTimePassword } from './OneTimePassword.tsx';
+import { UserForm } from './UserForm.tsx';
+import { ATTRIBUTE_LABELS, ROLE_LABELS } from './user-labels.ts';
+
+type Filter = { agencyId: string; username: string };
+
+/** Accounts: list and filter (users:read), create and edit (admins), suspend (CI-16). */
+export function UsersSection() {
+  const can = useCan();
+  const [filter, setFilter] = useState<Filter>({ agencyId: '', username: '' });
+  const [editing, setEditing] = useState<User | 'new' | null>(null);
+  const [created, setCreated] = useState<CreatedUser | null>(null);
+  const users = useCursorPages(['users', 'list', filter], (cursor) =>
+    unwrap(
+      api.GET('/api/v1/users', {
+        params: {
+          query: {
+            cursor,
+            limit: 50,
+            agencyId: filter.agencyId || undefined,
+            username: filter.username.trim() || undefined,
+          },
+        },
+      }),
+    ),
+  );
+  return (
+    <section aria-labelledby="users-title">
+      <Group justify="space-between" mb="sm">
+        <Title order={3} id="users-title">
+          Users
+        </Title>
+        {can('users:admin') ? (
+          <Button
+            onClick={() => {
+              setEditing('new');
+            }}
+          >
+            New user
+          </Button>
+        ) : null}
+      </Group>
+      <UserFilter value={filter} onApply={setFilter} />
+      {created?.oneTimePassword ? (
+        <OneTimePassword
+          user={created}
+          onDismiss={() => {
+            setCreated(null);
+          }}
+        />
+      ) : null}
+      {users.isPending ? (
+        <LoadingState label="Loading users…" />
+      ) : users.isError ? (
+        <ProblemAlert error={users.error} title="Could not load the users" />
+      ) : users.items.length === 0 ? (
+        <EmptyState title="No users match">Clear the filter to see every user.</EmptyState>
+      ) : (
+        <>
+          <UsersTable users={users.items} onEdit={setEditing} />
+          <LoadMoreButton {...users} shown={users.items.length} noun="users" />
+        </>
+      )}
+      {editing ? (
+        <UserForm
+          user={editing === 'new' ? null : editing}
+          onClose={() => {
+            setEditing(null);
+          }}
+          onCreated={setCreated}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function UserFilter({ value, onApply }: { value: Filter; onApply: (f: Filter) => void }) {
+  const agencies = useAgencies();
+  const [draft, setDraft] = useState(value);
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    onApply(draft);
+  };
+  return (
+    <form onSubmit={submit} aria-label="Filter users">
+      <Group align="flex-end" mb="md" gap="sm">
+        <NativeSelect
+          label="Agency"
+          value={draft.agencyId}
+          onChange={(e) => {
+            setDraft({ ...draft, agencyId: e.currentTarget.value });
+          }}
+          data={[
+            { value: '', label: 'All agencies' },
+            ...(agencies.data ?? [])
+              .map((a) => ({ value: a.id, label: a.name }))
+              .sort((a, b) => a.label.localeCompare(b.label)),
+          ]}
+        />
+        <TextInput
+          label="Username"
+          placeholder="exact username"
+          value={draft.username}
+          onChange={(e) => {
+            setDraft({ ...draft, username: e.currentTarget.value });
+          }}
+        />
+        <Button type="submit" variant="default">
+          Filter
+        </Button>
+      </Group>
+    </form>
+  );
+}
+
+function UsersTable({ users, onEdit }: { users: User[]; onEdit: (u: User) => void }) {
+  return (
+    <Table.ScrollContainer minWidth={900}>
+      <Table striped aria-label="Users">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>User</Table.Th>
+            <Table.Th>Agency</Table.Th>
+            <Table.Th>Roles</Table.Th>
+            <Table.Th>Attributes</Table.Th>
+            <Table.Th>Status</Table.Th>
+            <Table.Th>Last sign-in</Table.Th>
+            <Table.Th>Actions</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {users.map((u) => (
+            <UserRow
+              key={u.id}
+              user={u}
+              onEdit={() => {
+                onEdit(u);
+              }}
+            />
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function UserRow({ user: u, onEdit }: { user: User; onEdit: () => void }) {
+  const can = useCan();
+  const agencyName = useAgencyName();
+  const system = isSystemAccount(u);
+  const attributes = (Object.keys(ATTRIBUTE_LABELS) as (keyof typeof ATTRIBUTE_LABELS)[]).filter(
+    (k) => u.attributes[k],
+  );
+  const locked = u.lockedUntil && new Date(u.lockedUntil) > new Date();
+  return (
+    <Table.Tr data-testid={`user-${u.username}`}>
+      <Table.Td>
+        <Text size="sm" fw={600}>
+          {u.username}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {u.displayName}
+        </Text>
+      </Table.Td>
+      <Table.Td>{agencyName(u.agencyId)}</Table.Td>
+      <Table.Td>
+        <Text size="sm">{u.roles.map((r) => ROLE_LABELS[r]).join(', ')}</Text>
+      </Table.Td>
+      <Table.Td>
+        <Text size="xs">{attributes.map((k) => ATTRIBUTE_LABELS[k]).join(', ') || '—'}</Text>
+        {u.attributes.nsiTrainedAnalyst ? (
+          <Text size="xs">NSI trained {u.attributes.nsiTrainedAnalyst}</Text>
+        ) : null}
+      </Table.Td>
+      <Table.Td>
+        <StateBadge tone={u.active ? (locked ? 'warn' : 'ok') : 'bad'}>
+          {u.active ? (locked ? 'locked' : 'active') : 'suspended'}
+        </StateBadge>
+        {system ? (
+          <Text size="xs" c="dimmed">
+            system account
+          </Text>
+        ) : null}
+      </Table.Td>
+      <Table.Td>{u.lastLoginAt ? new Date(u.lastLoginAt).toLocaleString() : 'never'}</Table.Td>
+      <Table.Td>
+        {system ? null : (
+          <Group gap={4} wrap="nowrap">
+            {can('users:admin') ? (
+              <Button
+                size="compact-sm"
+                variant="default"
+                aria-label={`Edit ${u.username}`}
+                onClick={onEdit}
+              >
+                Edit
+              </Button>
+            ) : null}
+            {can('accounts:suspend') ? <SuspendButton user={u} /> : null}
+          </Group>
+        )}
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+function SuspendButton({ user: u }: { user: User }) {
+  const verb = u.active ? 'Suspend' : 'Reinstate';
+  return (
+    <ConfirmButton
+      label={verb}
+      ariaLabel={`${verb} ${u.username}`}
+      title={`${verb} ${u.username}?`}
+      color={u.active ? 'red.9' : undefined}
+      action={() =>
+        unwrap(
+          u.active
+            ? api.POST('/api/v1/users/{id}/suspend', { params: { path: { id: u.id } } })
+            : api.POST('/api/v1/users/{id}/reinstate', { params: { path: { id: u.id } } }),
+        )
+      }
+      invalidate={[['users']]}
+    >
+      {u.active
+        ? `${u.displayName} is signed out everywhere at once, their API tokens stop working, and they cannot sign in until reinstated.`
+        : `${u.displayName} can sign in again.`}
+    </ConfirmButton>
+  );
+}
