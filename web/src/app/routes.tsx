@@ -41,6 +41,11 @@ export const APP_ROUTES: readonly AppRoute[] = [
     rights: rightsOf('/trends'),
   },
   {
+    path: 'entities/:id',
+    page: page(() => import('../features/entity/EntityPage.tsx'), 'EntityPage'),
+    rights: ['entities:read'],
+  },
+  {
     path: 'hits',
     page: page(() => import('../features/hits/HitsPage.tsx'), 'HitsPage'),
     rights: rightsOf('/hits'),
