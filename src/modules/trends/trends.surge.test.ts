@@ -70,7 +70,7 @@ describeEachDatabase('the planted drone surge', (kind) => {
       expect(flag.qValue).toBeLessThanOrEqual(body.method.fdr);
     }
     const before = body.weeks.indexOf(start) - 1;
-    for (const s of inSurge) expect(s.pValues[before], s.region.name).toBeGreaterThan(0.01);
+    for (const s of inSurge) expect(s.pValues[before], s.region.id).toBeGreaterThan(0.01);
     // Fairfax, the largest, is flagged in every later surge week but one at most.
     const fairfax = inSurge.find((s) => s.region.id === FAIRFAX)!;
     const later = surge.weekStarts.slice(1).filter((w) => fairfax.flaggedWeeks.includes(w));
