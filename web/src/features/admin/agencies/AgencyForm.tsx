@@ -1,9 +1,8 @@
 import { Button, Fieldset, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useState, type SubmitEvent } from 'react';
 import { api, unwrap } from '../../../api/client.ts';
-import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { fieldErrors } from '../../../lib/field-errors.ts';
-import { AdminModal } from '../AdminModal.tsx';
+import { AdminFormModal } from '../AdminFormModal.tsx';
 import { useAdminChange, type Agency, type CreateAgencyBody } from '../admin-api.ts';
 import { optionsOf } from '../select-options.ts';
 import { DISCIPLINE_LABELS, LEVEL_LABELS } from './agency-labels.ts';
@@ -54,69 +53,63 @@ export function AgencyForm({ agency, onClose }: { agency: Agency | null; onClose
   };
 
   return (
-    <AdminModal onClose={onClose} title={agency ? `Edit ${agency.name}` : 'New agency'} size="lg">
-      <form onSubmit={submit} noValidate aria-label={agency ? 'Edit agency' : 'New agency'}>
-        <Stack gap="sm">
-          <TextInput
-            label="Name"
-            required
-            value={name}
-            onChange={(e) => {
-              setName(e.currentTarget.value);
-            }}
-            error={errors['name']}
-          />
-          <Group grow>
-            <NativeSelect
-              label="Discipline"
-              value={discipline}
-              onChange={(e) => {
-                setDiscipline(e.currentTarget.value as Agency['discipline']);
-              }}
-              data={optionsOf(DISCIPLINE_LABELS)}
-            />
-            <NativeSelect
-              label="Level"
-              value={level}
-              onChange={(e) => {
-                setLevel(e.currentTarget.value as Agency['level']);
-              }}
-              data={optionsOf(LEVEL_LABELS)}
-            />
-          </Group>
-          <Group grow>
-            <TextInput
-              label="ORI"
-              description="Optional, e.g. VA0430100"
-              value={ori}
-              onChange={(e) => {
-                setOri(e.currentTarget.value);
-              }}
-              error={errors['ori']}
-            />
-            <TextInput
-              label="Jurisdiction"
-              description="Optional"
-              value={jurisdiction}
-              onChange={(e) => {
-                setJurisdiction(e.currentTarget.value);
-              }}
-              error={errors['jurisdiction']}
-            />
-          </Group>
-          <Contacts contacts={contacts} onChange={setContacts} errors={errors} />
-          {save.isError ? <ProblemAlert error={save.error} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {agency ? 'Save' : 'Create agency'}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AdminModal>
+    <AdminFormModal
+      title={agency ? `Edit ${agency.name}` : 'New agency'}
+      onClose={onClose}
+      onSubmit={submit}
+      error={save.error}
+      pending={save.isPending}
+      submitLabel={agency ? 'Save' : 'Create agency'}
+    >
+      <TextInput
+        label="Name"
+        required
+        value={name}
+        onChange={(e) => {
+          setName(e.currentTarget.value);
+        }}
+        error={errors['name']}
+      />
+      <Group grow>
+        <NativeSelect
+          label="Discipline"
+          value={discipline}
+          onChange={(e) => {
+            setDiscipline(e.currentTarget.value as Agency['discipline']);
+          }}
+          data={optionsOf(DISCIPLINE_LABELS)}
+        />
+        <NativeSelect
+          label="Level"
+          value={level}
+          onChange={(e) => {
+            setLevel(e.currentTarget.value as Agency['level']);
+          }}
+          data={optionsOf(LEVEL_LABELS)}
+        />
+      </Group>
+      <Group grow>
+        <TextInput
+          label="ORI"
+          description="Optional, e.g. VA0430100"
+          value={ori}
+          onChange={(e) => {
+            setOri(e.currentTarget.value);
+          }}
+          error={errors['ori']}
+        />
+        <TextInput
+          label="Jurisdiction"
+          description="Optional"
+          value={jurisdiction}
+          onChange={(e) => {
+            setJurisdiction(e.currentTarget.value);
+          }}
+          error={errors['jurisdiction']}
+        />
+      </Group>
+      <Contacts contacts={contacts} onChange={setContacts} errors={errors} />
+    </AdminFormModal>
   );
 }
 

@@ -1,10 +1,10 @@
-import { Button, Group, MultiSelect, Stack, Textarea, TextInput } from '@mantine/core';
+import { MultiSelect } from '@mantine/core';
 import { useState, type SubmitEvent } from 'react';
 import { api, unwrap } from '../../../api/client.ts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { useAgencies } from '../../../lib/agencies.ts';
 import { fieldErrors } from '../../../lib/field-errors.ts';
-import { AdminModal } from '../AdminModal.tsx';
+import { AdminFormModal, NameAndDescription } from '../AdminFormModal.tsx';
 import { withSelected } from '../select-options.ts';
 import {
   useAdminChange,
@@ -51,76 +51,48 @@ export function SharingGroupForm({ group, onClose }: Props) {
   };
 
   return (
-    <AdminModal
-      onClose={onClose}
+    <AdminFormModal
       title={group ? `Edit ${group.name}` : 'New sharing group'}
-      size="lg"
+      onClose={onClose}
+      onSubmit={submit}
+      error={save.error}
+      pending={save.isPending}
+      submitLabel={group ? 'Save' : 'Create sharing group'}
     >
-      <form
-        onSubmit={submit}
-        noValidate
-        aria-label={group ? 'Edit sharing group' : 'New sharing group'}
-      >
-        <Stack gap="sm">
-          <TextInput
-            label="Name"
-            required
-            value={name}
-            onChange={(e) => {
-              setName(e.currentTarget.value);
-            }}
-            error={errors['name']}
-          />
-          <Textarea
-            label="Description"
-            autosize
-            minRows={2}
-            value={description}
-            onChange={(e) => {
-              setDescription(e.currentTarget.value);
-            }}
-            error={errors['description']}
-          />
-          <MultiSelect
-            label="Member agencies"
-            description="Every user of these agencies is a member."
-            searchable
-            value={agencyIds}
-            onChange={setAgencyIds}
-            data={withSelected(
-              (agencies.data ?? []).map((a) => ({ value: a.id, label: a.name })),
-              agencyIds,
-            )}
-            error={errors['members']}
-          />
-          <MultiSelect
-            label="Member users"
-            description="Individual users, whatever their agency."
-            searchable
-            value={userIds}
-            onChange={setUserIds}
-            data={withSelected(
-              (users.data ?? []).map((u) => ({
-                value: u.id,
-                label: `${u.username} (${u.displayName})`,
-              })),
-              userIds,
-            )}
-          />
-          {users.isError ? (
-            <ProblemAlert error={users.error} title="Could not load the users" />
-          ) : null}
-          {save.isError ? <ProblemAlert error={save.error} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {group ? 'Save' : 'Create sharing group'}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AdminModal>
+      <NameAndDescription
+        name={name}
+        description={description}
+        onName={setName}
+        onDescription={setDescription}
+        errors={errors}
+      />
+      <MultiSelect
+        label="Member agencies"
+        description="Every user of these agencies is a member."
+        searchable
+        value={agencyIds}
+        onChange={setAgencyIds}
+        data={withSelected(
+          (agencies.data ?? []).map((a) => ({ value: a.id, label: a.name })),
+          agencyIds,
+        )}
+        error={errors['members']}
+      />
+      <MultiSelect
+        label="Member users"
+        description="Individual users, whatever their agency."
+        searchable
+        value={userIds}
+        onChange={setUserIds}
+        data={withSelected(
+          (users.data ?? []).map((u) => ({
+            value: u.id,
+            label: `${u.username} (${u.displayName})`,
+          })),
+          userIds,
+        )}
+      />
+      {users.isError ? <ProblemAlert error={users.error} title="Could not load the users" /> : null}
+    </AdminFormModal>
   );
 }

@@ -1,11 +1,10 @@
-import { Button, Checkbox, Group, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, NativeSelect } from '@mantine/core';
 import { useState, type SubmitEvent } from 'react';
 import { api, unwrap } from '../../../api/client.ts';
 import { useMe } from '../../../app/session.ts';
-import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { useAgencies } from '../../../lib/agencies.ts';
 import { fieldErrors } from '../../../lib/field-errors.ts';
-import { AdminModal } from '../AdminModal.tsx';
+import { AdminFormModal, NameAndDescription } from '../AdminFormModal.tsx';
 import { useAdminChange, type CreateSourceBody, type Source } from '../admin-api.ts';
 import { DEFAULT_MARKINGS } from './marking-labels.ts';
 import { MarkingsFields } from './MarkingsFields.tsx';
@@ -60,66 +59,48 @@ export function SourceForm({ source, onClose }: Props) {
   };
 
   return (
-    <AdminModal onClose={onClose} title={source ? `Edit ${source.name}` : 'New source'} size="lg">
-      <form onSubmit={submit} noValidate aria-label={source ? 'Edit source' : 'New source'}>
-        <Stack gap="sm">
-          {source ? null : (
-            <NativeSelect
-              label="Agency"
-              description="Records from this source are owned by this agency."
-              value={agencyId}
-              onChange={(e) => {
-                setAgencyId(e.currentTarget.value);
-              }}
-              data={agencyOptions}
-              error={errors['agencyId']}
-            />
-          )}
-          <TextInput
-            label="Name"
-            required
-            placeholder="e.g. RMS nightly export"
-            value={name}
-            onChange={(e) => {
-              setName(e.currentTarget.value);
-            }}
-            error={errors['name']}
-          />
-          <Textarea
-            label="Description"
-            autosize
-            minRows={2}
-            value={description}
-            onChange={(e) => {
-              setDescription(e.currentTarget.value);
-            }}
-            error={errors['description']}
-          />
-          <MarkingsFields
-            value={markings}
-            onChange={setMarkings}
-            error={errors['defaultMarkings.releasableTo']}
-          />
-          {source ? (
-            <Checkbox
-              label="Active: files may be ingested into it"
-              checked={active}
-              onChange={(e) => {
-                setActive(e.currentTarget.checked);
-              }}
-            />
-          ) : null}
-          {save.isError ? <ProblemAlert error={save.error} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {source ? 'Save' : 'Create source'}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AdminModal>
+    <AdminFormModal
+      title={source ? `Edit ${source.name}` : 'New source'}
+      onClose={onClose}
+      onSubmit={submit}
+      error={save.error}
+      pending={save.isPending}
+      submitLabel={source ? 'Save' : 'Create source'}
+    >
+      {source ? null : (
+        <NativeSelect
+          label="Agency"
+          description="Records from this source are owned by this agency."
+          value={agencyId}
+          onChange={(e) => {
+            setAgencyId(e.currentTarget.value);
+          }}
+          data={agencyOptions}
+          error={errors['agencyId']}
+        />
+      )}
+      <NameAndDescription
+        name={name}
+        description={description}
+        onName={setName}
+        onDescription={setDescription}
+        errors={errors}
+        placeholder="e.g. RMS nightly export"
+      />
+      <MarkingsFields
+        value={markings}
+        onChange={setMarkings}
+        error={errors['defaultMarkings.releasableTo']}
+      />
+      {source ? (
+        <Checkbox
+          label="Active: files may be ingested into it"
+          checked={active}
+          onChange={(e) => {
+            setActive(e.currentTarget.checked);
+          }}
+        />
+      ) : null}
+    </AdminFormModal>
   );
 }

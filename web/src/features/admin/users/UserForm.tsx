@@ -1,20 +1,10 @@
-import {
-  Button,
-  Checkbox,
-  Group,
-  NativeSelect,
-  PasswordInput,
-  SimpleGrid,
-  Stack,
-  TextInput,
-} from '@mantine/core';
+import { Checkbox, NativeSelect, PasswordInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState, type SubmitEvent } from 'react';
 import { api, unwrap } from '../../../api/client.ts';
 import { useMe } from '../../../app/session.ts';
-import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { useAgencies } from '../../../lib/agencies.ts';
 import { fieldErrors } from '../../../lib/field-errors.ts';
-import { AdminModal } from '../AdminModal.tsx';
+import { AdminFormModal } from '../AdminFormModal.tsx';
 import {
   useAdminChange,
   type CreatedUser,
@@ -116,87 +106,81 @@ export function UserForm({ user, onClose, onCreated }: Props) {
   );
 
   return (
-    <AdminModal onClose={onClose} title={user ? `Edit ${user.username}` : 'New user'} size="lg">
-      <form onSubmit={submit} noValidate aria-label={user ? 'Edit user' : 'New user'}>
-        <Stack gap="sm">
-          {user ? null : (
-            <SimpleGrid cols={2}>
-              <NativeSelect
-                label="Agency"
-                required
-                value={agencyId}
-                onChange={(e) => {
-                  setAgencyId(e.currentTarget.value);
-                }}
-                data={(agencies.data ?? [me.agency])
-                  .map((a) => ({ value: a.id, label: a.name }))
-                  .sort((a, b) => a.label.localeCompare(b.label))}
-                error={errors['agencyId']}
-              />
-              <TextInput
-                label="Username"
-                required
-                value={username}
-                onChange={(e) => {
-                  setUsername(e.currentTarget.value);
-                }}
-                error={errors['username']}
-              />
-            </SimpleGrid>
-          )}
-          <TextInput
-            label="Display name"
+    <AdminFormModal
+      title={user ? `Edit ${user.username}` : 'New user'}
+      onClose={onClose}
+      onSubmit={submit}
+      error={save.error}
+      pending={save.isPending}
+      submitLabel={user ? 'Save' : 'Create user'}
+    >
+      {user ? null : (
+        <SimpleGrid cols={2}>
+          <NativeSelect
+            label="Agency"
             required
-            value={displayName}
+            value={agencyId}
             onChange={(e) => {
-              setDisplayName(e.currentTarget.value);
+              setAgencyId(e.currentTarget.value);
             }}
-            error={errors['displayName']}
+            data={(agencies.data ?? [me.agency])
+              .map((a) => ({ value: a.id, label: a.name }))
+              .sort((a, b) => a.label.localeCompare(b.label))}
+            error={errors['agencyId']}
           />
-          <SimpleGrid cols={2}>
-            {text('E-mail', 'email', email, setEmail)}
-            {text('Phone', 'phone', phone, setPhone)}
-          </SimpleGrid>
-          <Checkbox.Group
-            label="Roles"
+          <TextInput
+            label="Username"
             required
-            value={roles}
-            onChange={(v) => {
-              setRoles(v);
+            value={username}
+            onChange={(e) => {
+              setUsername(e.currentTarget.value);
             }}
-            error={errors['roles']}
-          >
-            <SimpleGrid cols={3} mt={4} spacing={6}>
-              {ROLES.map((r) => (
-                <Checkbox key={r} value={r} label={ROLE_LABELS[r]} />
-              ))}
-            </SimpleGrid>
-          </Checkbox.Group>
-          <AttributesFields value={attributes} onChange={setAttributes} errors={errors} />
-          {user ? null : (
-            <PasswordInput
-              label="Password"
-              description="Leave empty to generate a one-time password they must change at first sign-in."
-              autoComplete="new-password"
-              value={password}
-              onChange={(e) => {
-                setPassword(e.currentTarget.value);
-              }}
-              error={errors['password']}
-            />
-          )}
-          {save.isError ? <ProblemAlert error={save.error} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {user ? 'Save' : 'Create user'}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AdminModal>
+            error={errors['username']}
+          />
+        </SimpleGrid>
+      )}
+      <TextInput
+        label="Display name"
+        required
+        value={displayName}
+        onChange={(e) => {
+          setDisplayName(e.currentTarget.value);
+        }}
+        error={errors['displayName']}
+      />
+      <SimpleGrid cols={2}>
+        {text('E-mail', 'email', email, setEmail)}
+        {text('Phone', 'phone', phone, setPhone)}
+      </SimpleGrid>
+      <Checkbox.Group
+        label="Roles"
+        required
+        value={roles}
+        onChange={(v) => {
+          setRoles(v);
+        }}
+        error={errors['roles']}
+      >
+        <SimpleGrid cols={3} mt={4} spacing={6}>
+          {ROLES.map((r) => (
+            <Checkbox key={r} value={r} label={ROLE_LABELS[r]} />
+          ))}
+        </SimpleGrid>
+      </Checkbox.Group>
+      <AttributesFields value={attributes} onChange={setAttributes} errors={errors} />
+      {user ? null : (
+        <PasswordInput
+          label="Password"
+          description="Leave empty to generate a one-time password they must change at first sign-in."
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => {
+            setPassword(e.currentTarget.value);
+          }}
+          error={errors['password']}
+        />
+      )}
+    </AdminFormModal>
   );
 }
 
