@@ -143,6 +143,16 @@ describe('ingest, administration and audit screens', () => {
     await dialog.waitFor({ state: 'detached' });
     expect((await p.getByTestId('one-time-password').textContent())?.length).toBeGreaterThan(8);
 
+    // The same username again: the server's refusal (409) is shown in the dialog.
+    await p.getByRole('button', { name: 'New user' }).click();
+    await dialog.getByLabel('Username').fill(username);
+    await dialog.getByLabel('Display name').fill('Erin Again');
+    await dialog.getByRole('checkbox', { name: 'Analyst', exact: true }).check();
+    await dialog.getByRole('button', { name: 'Create user' }).click();
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('is taken');
+    await expectNoSeriousA11yViolations(p);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
     const filter = p.getByRole('form', { name: 'Filter users' });
     await filter.getByLabel('Username').fill(username);
     await filter.getByRole('button', { name: 'Filter' }).click();

@@ -6,7 +6,8 @@ export function OneTimePassword({ user, onDismiss }: { user: CreatedUser; onDism
   const password = user.oneTimePassword ?? '';
   return (
     <Alert
-      color="yellow"
+      color="dark"
+      variant="outline"
       title={`${user.username} was created`}
       mb="md"
       withCloseButton
