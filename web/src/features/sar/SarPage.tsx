@@ -1,10 +1,15 @@
-import { BeingBuilt } from '../../components/BeingBuilt.tsx';
+import { Route, Routes } from 'react-router';
+import { SarFormPage } from './SarFormPage.tsx';
+import { SarHome } from './SarHome.tsx';
+import { SarVettingPage } from './SarVettingPage.tsx';
 
+/** /sar (queues and the agency's SARs), /sar/new (the form), /sar/:id (vetting). */
 export function SarPage() {
   return (
-    <BeingBuilt
-      title="Suspicious activity reports"
-      what="the ISE-SAR submission form and the two-step vetting view"
-    />
+    <Routes>
+      <Route index element={<SarHome />} />
+      <Route path="new" element={<SarFormPage />} />
+      <Route path=":id" element={<SarVettingPage />} />
+    </Routes>
   );
 }
