@@ -19,6 +19,7 @@ import type { ObservationType } from '../modules/entities/observation-types.ts';
 import { pairwiseMetrics, type PairwiseMetrics } from '../modules/resolution/evaluate.ts';
 import { resolutionModel } from '../modules/resolution/resolution.table.ts';
 import { listRecords } from '../modules/records/records.service.ts';
+import { listSources } from '../modules/sources/sources.service.ts';
 import { getSarVetting, listSarQueue } from '../modules/records/sar-vetting.service.ts';
 import { users } from '../modules/users/users.table.ts';
 import { loadViewer } from '../modules/users/viewer-loader.ts';
@@ -163,6 +164,18 @@ describeEachDatabase('demo world seeded into the database', (kind) => {
       ['ise_sar', 'saranalyst.vfc'],
       ['shared', 'saranalyst.vfc'],
     ]);
+  });
+
+  it('analysts have sources of their own agency to ingest into, with default markings', async () => {
+    const vfc = await listSources(await contextOf('analyst.vfc'), { limit: 50 });
+    expect(vfc.items.map((s) => s.name).sort()).toEqual(['VFC analyst uploads', 'VFC tip line']);
+    const fairfax = await listSources(await contextOf('supervisor.fairfaxpd'), { limit: 50 });
+    expect(
+      fairfax.items.find((s) => s.name === 'Fairfax County PD RMS')?.defaultMarkings,
+    ).toMatchObject({
+      tlp: 'AMBER',
+      caveats: ['LES', 'PII'],
+    });
   });
 
   it('partner.port sees no LES, PII or AMBER-and-stricter records, but does see some', async () => {

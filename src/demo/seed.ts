@@ -28,6 +28,7 @@ import type { RetrainResult } from '../modules/resolution/resolution.schemas.ts'
 import { retrainResolution } from '../modules/resolution/retrain.ts';
 import { DEMO_PASSWORD, generateDemoWorld } from './world.ts';
 import { loadDemoSites } from './sites-load.ts';
+import { loadDemoSources } from './sources.ts';
 import { DAY_MS } from './time.ts';
 import { vetDemoSars } from './vetting.ts';
 import { DEMO_PERSONAS } from './personas.ts';
@@ -97,6 +98,7 @@ export async function seedDemoWorld(opened: Opened, opts: SeedOptions): Promise<
   const loaded = await loadRecords(ctx, agencyIds, userIds, world.records(), opts);
   await vetDemoSars(ctx);
   await loadDemoSites(ctx);
+  await loadDemoSources(ctx, agencyIds);
   let retrain: RetrainResult | null = null;
   if (opts.retrain !== false) {
     opts.onRetrain?.(loaded);

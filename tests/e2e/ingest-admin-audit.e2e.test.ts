@@ -52,7 +52,7 @@ describe('ingest, administration and audit screens', () => {
   };
 
   it('an analyst ingests a small CSV, watches it complete and downloads the error report', async () => {
-    // The demo world has no sources: an administrator creates one for the analyst's agency.
+    // A source of its own (the demo's have records from earlier runs): an administrator makes it.
     const admin = await freshPage();
     await login(admin, 'admin.vfc');
     const me = (await (await admin.request.get('/api/v1/me')).json()) as {
