@@ -144,6 +144,21 @@ describeEachDatabase('cross-agency correlation', (kind) => {
     expect(incoming).toMatchObject({ direction: 'incoming', other: { access: 'content' } });
   });
 
+  it('a colleague who may not see the agency’s own record learns nothing of its hits', async () => {
+    const person = subject();
+    const owned = await create(police, person); // LES
+    const touching = await create(sheriff, person);
+    const colleague = await t.personas.partnerWithoutLes(police.agencyId);
+    const sees = (body: { items: unknown[] }) => JSON.stringify(body.items);
+    const hits = await get(colleague, '/api/v1/hits');
+    const inbox = await get(colleague, '/api/v1/notifications');
+    for (const secret of [owned.id, owned.title, touching.id]) {
+      expect(sees(hits)).not.toContain(secret);
+      expect(sees(inbox)).not.toContain(secret);
+    }
+    expect(sees(await get(police, '/api/v1/notifications'))).toContain(owned.id);
+  });
+
   it('XS-03 an owner who turned notices off for a record gets no "subject touched" notice', async () => {
     const person = subject();
     const owned = await create(police, person, {}, { notifyOwnerOnHit: false });

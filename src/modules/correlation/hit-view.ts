@@ -1,4 +1,4 @@
-import { accessLevel } from '../../access/policy.ts';
+import { accessLevel, canView } from '../../access/policy.ts';
 import type { Viewer } from '../../access/viewer.ts';
 import type { RecordHead } from '../records/records.repository.ts';
 import type { hits } from './correlation.table.ts';
@@ -62,7 +62,9 @@ export type HitView = {
  * What one viewer may learn of a hit. The arriving side sees the other record's content if
  * the visibility rule allows, else a pointer if only partnerShare=pointer stands in the way,
  * else nothing at all (undefined). The owner's side always learns who touched its subject
- * and when (XS-03), and more only as the rule allows.
+ * and when (XS-03), and more only as the rule allows. Either way the hit is about one of the
+ * viewer's agency's records: a colleague who may not see that record (its caveats need
+ * attributes they lack) learns nothing of the hit either.
  */
 export function hitView(
   viewer: Viewer,
@@ -74,7 +76,7 @@ export function hitView(
   const mine = heads.get(outgoing ? hit.recordId : hit.otherRecordId);
   const theirs = heads.get(outgoing ? hit.otherRecordId : hit.recordId);
   const agency = agencies.get(outgoing ? hit.otherAgencyId : hit.agencyId);
-  if (!mine || !theirs || !agency) return undefined;
+  if (!mine || !theirs || !agency || !canView(viewer, mine)) return undefined;
   const base = {
     id: hit.id,
     createdAt: hit.createdAt,
