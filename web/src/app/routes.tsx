@@ -31,6 +31,11 @@ export const APP_ROUTES: readonly AppRoute[] = [
     rights: rightsOf('/search'),
   },
   {
+    path: 'records/:id',
+    page: page(() => import('../features/record/RecordPage.tsx'), 'RecordPage'),
+    rights: ['records:read'],
+  },
+  {
     path: 'map',
     page: page(() => import('../features/map/MapPage.tsx'), 'MapPage'),
     rights: rightsOf('/map'),
