@@ -23,7 +23,8 @@ export type Persona =
   | 'auditor.vfc'
   | 'partner.port'
   | 'analyst.vdh'
-  | 'watch.vfc';
+  | 'watch.vfc'
+  | 'supervisor.vfc';
 
 const CHROMIUM = process.env['WATCHFLOOR_CHROMIUM'] ?? '/usr/bin/chromium';
 const SCREENSHOTS = new URL('./screenshots/', import.meta.url).pathname;
