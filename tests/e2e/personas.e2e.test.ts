@@ -16,6 +16,12 @@ import {
   type Persona,
 } from './harness.ts';
 
+/** Each screen's main heading, by its navigation label. */
+const HEADINGS: Record<string, string> = {
+  SAR: 'Suspicious activity reports',
+  Admin: 'Administration',
+};
+
 /** Screens that list protected records as soon as they open (with the demo world's data). */
 const MARKED_SCREENS = new Set(['Inbox', 'Map', 'Trends', 'Hits']);
 
@@ -45,7 +51,9 @@ describe('each persona walks every screen its navigation offers', () => {
 
   async function settled(p: Page, screen: string) {
     const main = p.getByRole('main');
-    await main.getByRole('heading', { level: 2 }).first().waitFor();
+    // The previous screen stays up while the next one's code loads: wait for the new heading.
+    const heading = HEADINGS[screen] ?? screen;
+    await main.getByRole('heading', { level: 2, name: heading, exact: true }).waitFor();
     // Loading states are role=status spinners; wait for every one to give way.
     await expect.poll(() => main.getByText('Loading…').count(), { timeout: 20_000 }).toBe(0);
     expect(await main.getByRole('alert').allTextContents(), screen).toEqual([]);
