@@ -101,6 +101,27 @@ describeEachDatabase('ingest over HTTP', (kind) => {
     expect(landed[0].markings).toMatchObject({ tlp: 'AMBER', caveats: ['LES'] });
   });
 
+  it('pages the error report at line boundaries, so no error of a line is skipped', async () => {
+    const body = [
+      ndjsonLine('P-1', { title: '', occurredFrom: 'yesterday' }),
+      ndjsonLine('P-2', { occurredFrom: 'tomorrow' }),
+    ].join('\n');
+    const job = await waitForJob(t, analyst, (await post(body)).json().id);
+    const page = async (query: string) =>
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/v1/ingest/jobs/${job.id}/errors?${query}`,
+          headers: analyst.auth,
+        })
+      ).json().items as { line: number; field: string }[];
+    const all = await page('limit=100');
+    const first = all.filter((e) => e.line === 1);
+    expect(first.length).toBeGreaterThan(1);
+    expect(await page('limit=1')).toEqual(first);
+    expect(await page('afterLine=1&limit=1')).toEqual(all.filter((e) => e.line === 2));
+  });
+
   it('the same file twice changes nothing; a changed row makes a new version', async () => {
     const file = [ndjsonLine('B-1'), ndjsonLine('B-2')].join('\n');
     await waitForJob(t, analyst, (await post(file)).json().id);

@@ -5,7 +5,7 @@
  */
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { and, asc, desc, eq, gt, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, lte } from 'drizzle-orm';
 import type { ServiceContext } from '../../shared/context.ts';
 import { auditActor } from '../../shared/context.ts';
 import { newId } from '../../shared/ids.ts';
@@ -105,8 +105,10 @@ export async function listIngestJobs(ctx: ServiceContext, page: PageQuery) {
 }
 
 /**
- * The error report in file order, a page at a time (the cursor is the last line seen). Its
- * messages can quote the file's values, so each page read is audited.
+ * The error report in file order, a page at a time (the cursor is the last line seen). A page
+ * ends at a line boundary — all of a line's errors or none — so resuming after the last line
+ * never skips one; it may run past `limit` by the errors of its last line. Its messages can
+ * quote the file's values, so each page read is audited.
  */
 export async function listIngestErrors(
   ctx: ServiceContext,
@@ -116,12 +118,19 @@ export async function listIngestErrors(
 ) {
   await getIngestJob(ctx, id);
   return ctx.db.transaction(async (tx) => {
+    const after = and(eq(ingestErrors.jobId, id), gt(ingestErrors.line, afterLine));
+    const [boundary] = await tx
+      .select({ line: ingestErrors.line })
+      .from(ingestErrors)
+      .where(after)
+      .orderBy(asc(ingestErrors.line))
+      .offset(limit - 1)
+      .limit(1);
     const rows = await tx
       .select()
       .from(ingestErrors)
-      .where(and(eq(ingestErrors.jobId, id), gt(ingestErrors.line, afterLine)))
-      .orderBy(asc(ingestErrors.line))
-      .limit(limit);
+      .where(and(after, boundary ? lte(ingestErrors.line, boundary.line) : undefined))
+      .orderBy(asc(ingestErrors.line), asc(ingestErrors.field));
     await appendAudit(tx, auditActor(ctx), [
       {
         action: 'ingest.errors_read',
