@@ -2,7 +2,7 @@ import { Table } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useAgencyName } from '../../lib/agencies.ts';
 import { kindLabel, statusLabel } from '../../lib/record-labels.ts';
-import { useSarCodes } from '../sar/sar-api.ts';
+import { useSarCodes } from '../../lib/use-sar-codes.ts';
 import type { RecordView } from './use-record.ts';
 
 export const dateTime = (iso: string) =>

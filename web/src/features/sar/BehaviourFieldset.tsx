@@ -1,5 +1,5 @@
 import { Checkbox, Fieldset, SimpleGrid, Stack, Text } from '@mantine/core';
-import type { SarCodes } from './sar-api.ts';
+import type { SarCodes } from '../../lib/use-sar-codes.ts';
 
 const PART_TITLES = {
   1: 'Part 1: defined criminal activity and potential terrorism nexus activity',

@@ -24,7 +24,7 @@ import { LoadingState } from '../../components/States.tsx';
 import { BehaviourFieldset } from './BehaviourFieldset.tsx';
 import { PersonsFields, VehiclesFields } from './InvolvedFields.tsx';
 import { MarkingFields } from './MarkingFields.tsx';
-import { useSarCodes, type SarCodes } from './sar-api.ts';
+import { useSarCodes, type SarCodes } from '../../lib/use-sar-codes.ts';
 import { draftProblems, emptyDraft, toCreateBody, type SarDraft } from './sar-draft.ts';
 
 type Status = 'submitted' | 'draft';

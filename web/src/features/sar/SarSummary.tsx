@@ -2,7 +2,7 @@ import { Badge, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/cor
 import type { ReactNode } from 'react';
 import type { components } from '../../api/schema';
 import { observationLabel, ROLE_LABELS, OBSERVATION_TYPE_LABELS } from '../../lib/record-labels.ts';
-import type { SarCodes } from './sar-api.ts';
+import type { SarCodes } from '../../lib/use-sar-codes.ts';
 
 type RecordView = components['schemas']['Record'];
 

@@ -8,21 +8,11 @@ import { STEP_ROLE, type VettingStep } from './sar-states.ts';
 export type { VettingStep };
 
 type Schemas = components['schemas'];
-export type SarCodes = Schemas['SarCodes'];
 export type SarVetting = Schemas['SarVetting'];
 export type SarTransition = Schemas['SarTransition'];
 export type SarQueueItem = Schemas['SarQueueItem'];
 export type SarState = SarTransition['toState'];
 export type TransitionBody = { to: SarState; rationale: string; articulableFacts?: string };
-
-/** The ISE-SAR code lists as the server validates them; they do not change while it runs. */
-export function useSarCodes() {
-  return useQuery({
-    queryKey: ['reference', 'sar-codes'],
-    queryFn: () => unwrap(api.GET('/api/v1/reference/sar-codes')),
-    staleTime: Infinity,
-  });
-}
 
 /** The vetting steps the signed-in user's roles perform (a queue each). */
 export function useMyVettingSteps(): VettingStep[] {

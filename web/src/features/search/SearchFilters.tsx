@@ -1,7 +1,7 @@
 import { Button, Group, MultiSelect, SimpleGrid, TextInput } from '@mantine/core';
 import { useAgencies } from '../../lib/agencies.ts';
 import { RECORD_KIND_LABELS, RECORD_STATUS_LABELS } from '../../lib/record-labels.ts';
-import { useSarCodes } from '../sar/sar-api.ts';
+import { useSarCodes } from '../../lib/use-sar-codes.ts';
 import {
   dayToInstant,
   exclusiveToLastDay,
