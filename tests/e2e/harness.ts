@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type Cookie, type Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import './world.ts';
 
 export const world = () => inject('e2e');
@@ -53,6 +53,24 @@ export async function newPage(browser: Browser): Promise<Page> {
     viewport: { width: 1280, height: 800 },
   });
   return context.newPage();
+}
+
+/**
+ * One browser for the calling describe block; each call of the returned function closes the
+ * previous page's context and gives a fresh page (its own cookies).
+ */
+export function freshPages(): () => Promise<Page> {
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser?.close());
+  return async () => {
+    await page?.context().close();
+    page = await newPage(browser!);
+    return page;
+  };
 }
 
 /** The signed-in shell is on screen. */

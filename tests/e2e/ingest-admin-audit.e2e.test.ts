@@ -1,14 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  expectNoSeriousA11yViolations,
-  launchBrowser,
-  login,
-  newPage,
-  screenshot,
-  shell,
-} from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectNoSeriousA11yViolations, freshPages, login, screenshot, shell } from './harness.ts';
 
 /** Unique per run, so names never collide with another file's or an earlier run's. */
 const stamp = Date.now().toString(36);
@@ -39,17 +32,7 @@ async function apiPost(page: Page, path: string, data: object) {
 const tableRow = (page: Page, text: string) => page.getByRole('row').filter({ hasText: text });
 
 describe('ingest, administration and audit screens', () => {
-  let browser: Browser;
-  let page: Page | undefined;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(() => browser.close());
-  const freshPage = async () => {
-    await page?.context().close();
-    page = await newPage(browser);
-    return page;
-  };
+  const freshPage = freshPages();
 
   it('an analyst ingests a small CSV, watches it complete and downloads the error report', async () => {
     // A source of its own (the demo's have records from earlier runs): an administrator makes it.

@@ -4,13 +4,12 @@
  * loading without an error, carry a heading, show a marking banner wherever it lists records,
  * and pass axe; a screenshot of each is written for people to look at.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   expectNoSeriousA11yViolations,
-  launchBrowser,
+  freshPages,
   login,
-  newPage,
   screenshot,
   shell,
   type Persona,
@@ -42,12 +41,7 @@ const PERSONAS: readonly { persona: Persona; screens: readonly string[] }[] = [
 ];
 
 describe('each persona walks every screen its navigation offers', () => {
-  let browser: Browser;
-  let page: Page | undefined;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(() => browser.close());
+  const freshPage = freshPages();
 
   async function settled(p: Page, screen: string) {
     const main = p.getByRole('main');
@@ -61,9 +55,7 @@ describe('each persona walks every screen its navigation offers', () => {
 
   for (const { persona, screens } of PERSONAS) {
     it(`${persona}: ${screens.join(', ')}`, async () => {
-      await page?.context().close();
-      page = await newPage(browser);
-      const p = page;
+      const p = await freshPage();
       await login(p, persona);
       const offered = (await shell(p).getByRole('link').allTextContents()).map((t) => t.trim());
       expect(offered).toEqual(screens);

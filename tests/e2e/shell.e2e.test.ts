@@ -1,10 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   expectNoSeriousA11yViolations,
-  launchBrowser,
+  freshPages,
   login,
-  newPage,
   screenshot,
   shell,
   submitSignIn,
@@ -12,17 +11,7 @@ import {
 } from './harness.ts';
 
 describe('sign-in and the workspace shell', () => {
-  let browser: Browser;
-  let page: Page | undefined;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(() => browser.close());
-  const freshPage = async () => {
-    await page?.context().close();
-    page = await newPage(browser);
-    return page;
-  };
+  const freshPage = freshPages();
 
   it('a wrong password is refused with a readable message, and the form passes axe', async () => {
     const p = await freshPage();
@@ -50,8 +39,10 @@ describe('sign-in and the workspace shell', () => {
   });
 
   it('navigation shows only what the persona may use: analyst vs auditor', async () => {
+    let last: Page | undefined;
     const navOf = async (persona: 'analyst.vfc' | 'auditor.vfc') => {
       const p = await freshPage();
+      last = p;
       await login(p, persona);
       await expectNoSeriousA11yViolations(p);
       await screenshot(p, `shell-${persona}`);
@@ -62,7 +53,7 @@ describe('sign-in and the workspace shell', () => {
     expect(analyst).toEqual(['Inbox', 'Search', 'Map', 'Trends', 'Hits', 'Ingest', 'SAR']);
     expect(auditor).toEqual(['Inbox', 'Search', 'Map', 'Trends', 'Hits', 'Audit']);
     // A screen without the right is not reachable by address either.
-    const auditorPage = page!;
+    const auditorPage = last!;
     await auditorPage.goto('/ingest');
     await auditorPage.getByRole('heading', { name: 'Not found' }).waitFor();
   });
