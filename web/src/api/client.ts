@@ -10,10 +10,24 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+let statedPurpose: string | null = null;
+
+/**
+ * The need to know the user stated for this working session (CI-07), sent as X-Purpose with
+ * every request that does not state its own, so criminal intelligence shows on every screen
+ * and every read is audited with it. Null: none stated.
+ */
+export function setStatedPurpose(purpose: string | null): void {
+  statedPurpose = purpose;
+}
+
 const csrf: Middleware = {
   onRequest({ request }) {
     if (csrfToken && !SAFE_METHODS.has(request.method)) {
       request.headers.set('x-csrf-token', csrfToken);
+    }
+    if (statedPurpose && !request.headers.has('x-purpose')) {
+      request.headers.set('x-purpose', statedPurpose);
     }
     return request;
   },

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { InboxNavItem } from '../features/inbox/InboxNavItem.tsx';
 import { AccountMenu } from './AccountMenu.tsx';
+import { PurposeControl } from './PurposeControl.tsx';
 import { visibleNavItems } from './nav.ts';
 import { useCan } from './session.ts';
 
@@ -32,7 +33,10 @@ export function Layout() {
               Watchfloor
             </Title>
           </Group>
-          <AccountMenu />
+          <Group gap="xs">
+            <PurposeControl />
+            <AccountMenu />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main">

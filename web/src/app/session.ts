@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, setCsrfToken, unwrap } from '../api/client.ts';
 import { ApiProblem } from '../api/problem.ts';
+import { forgetStatedPurpose } from './need-to-know.ts';
 import type { components } from '../api/schema';
 
 export type Me = components['schemas']['Me'];
@@ -64,6 +65,7 @@ export function useSignOut() {
 /** A 401 on any call means the session ended (expired, suspended, signed out elsewhere). */
 export function sessionEnded(queryClient: QueryClient): void {
   setCsrfToken(null);
+  forgetStatedPurpose();
   queryClient.setQueryData(SESSION_KEY, null);
   // Nothing the last user loaded stays in memory for the next one. The session query itself
   // stays (now null): the app is subscribed to it and shows the sign-in screen.
