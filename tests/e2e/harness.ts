@@ -52,7 +52,12 @@ export async function newPage(browser: Browser): Promise<Page> {
     baseURL: world().baseUrl,
     viewport: { width: 1280, height: 800 },
   });
-  return context.newPage();
+  const page = await context.newPage();
+  // An uncaught error in the app leaves a blank screen; say which, in the test's output.
+  page.on('pageerror', (error) => {
+    console.error(`page error at ${page.url()}: ${error.stack ?? error.message}`);
+  });
+  return page;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Button, Group, Popover, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { mayStatePurpose, useStatedPurpose } from './need-to-know.ts';
-import { useSessionQuery } from './session.ts';
+import { useMe } from './session.ts';
 
 /**
  * The header's need-to-know control, for users who may read criminal intelligence: state a
@@ -9,13 +9,11 @@ import { useSessionQuery } from './session.ts';
  * covers (each read audited with it); clear it to stop.
  */
 export function PurposeControl() {
-  // Not useMe(): signing out forgets the purpose, which re-renders this control once more
-  // while the session is already gone.
-  const me = useSessionQuery().data;
+  const me = useMe();
   const [purpose, setPurpose] = useStatedPurpose();
   const [opened, setOpened] = useState(false);
   const [draft, setDraft] = useState(purpose ?? '');
-  if (!me || !mayStatePurpose(me)) return null;
+  if (!mayStatePurpose(me)) return null;
   const close = (next: string | null) => {
     setPurpose(next);
     setOpened(false);

@@ -29,11 +29,19 @@ export function useSessionQuery() {
   return useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: Infinity });
 }
 
-/** The signed-in user; only for components under the signed-in layout. */
+let lastMe: Me | null = null;
+
+/**
+ * The signed-in user; only for components under the signed-in layout. When the session ends
+ * the layout unmounts in the same render, but a component woken by its own store or stream
+ * may render once more before that: it gets the user who was signed in rather than crashing
+ * the page on its way out.
+ */
 export function useMe(): Me {
   const { data } = useSessionQuery();
-  if (!data) throw new Error('useMe() outside the signed-in layout');
-  return data;
+  if (data) lastMe = data;
+  if (!lastMe) throw new Error('useMe() outside the signed-in layout');
+  return lastMe;
 }
 
 export function hasRight(me: Me, right: Permission): boolean {
