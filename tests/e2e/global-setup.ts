@@ -5,7 +5,7 @@
  * through `inject('e2e')`.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -19,6 +19,12 @@ let server: ChildProcess | undefined;
 let dataDir: string | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
+  const chromium = process.env['WATCHFLOOR_CHROMIUM'] ?? '/usr/bin/chromium';
+  if (!existsSync(chromium)) {
+    throw new Error(
+      `The browser tests drive Debian's Chromium, not found at ${chromium}: apt-get install -y chromium (or set WATCHFLOOR_CHROMIUM)`,
+    );
+  }
   execFileSync('node', ['scripts/web-build-if-stale.ts'], { cwd: ROOT, stdio: 'inherit' });
   dataDir = mkdtempSync(join(tmpdir(), 'watchfloor-e2e-'));
   server = spawn(
