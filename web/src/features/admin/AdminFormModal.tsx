@@ -21,13 +21,7 @@ type Props = {
 export function AdminFormModal(props: Props) {
   const { title, onClose, onSubmit, error, pending, submitLabel, children } = props;
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      title={title}
-      size="lg"
-      closeButtonProps={{ 'aria-label': 'Close' }}
-    >
+    <Modal opened onClose={onClose} title={title} size="lg">
       <form onSubmit={onSubmit} noValidate aria-label={title}>
         <Stack gap="sm">
           {children}

@@ -43,12 +43,7 @@ export function ConfirmButton({
       >
         {label}
       </Button>
-      <Modal
-        opened={opened}
-        onClose={close}
-        title={title}
-        closeButtonProps={{ 'aria-label': 'Close' }}
-      >
+      <Modal opened={opened} onClose={close} title={title}>
         <Stack>
           <Text size="sm">{children}</Text>
           {change.isError ? <ProblemAlert error={change.error} /> : null}

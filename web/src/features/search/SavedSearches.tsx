@@ -63,7 +63,6 @@ export function SaveSearchButton({ params }: { params: URLSearchParams }) {
           setOpen(false);
         }}
         title="Save this search"
-        closeButtonProps={{ 'aria-label': 'Close' }}
       >
         <form onSubmit={submit}>
           <Stack gap="sm">
