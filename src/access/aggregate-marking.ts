@@ -47,6 +47,21 @@ export function aggregateMarkingColumns(
   );
 }
 
+/**
+ * Over the groups of a grouped query that selected aggregateMarkingColumns: the same columns
+ * rolled up across every group (window aggregates, computed before any ORDER BY or LIMIT), so
+ * each row of the counts also carries the marking of all of them — one scan, not two.
+ */
+export function aggregateMarkingRollup(): SQL {
+  return sql.raw(
+    [
+      'max(tlp_rank) over () as tlp_rank',
+      'bool_and(own_agency_only) over () as own_agency_only',
+      ...CAVEATS.map((_, i) => `bool_or(caveat_${i}) over () as caveat_${i}`),
+    ].join(', '),
+  );
+}
+
 export type AggregateMarkingRow = {
   tlp_rank: number | string | null;
   own_agency_only: boolean | null;

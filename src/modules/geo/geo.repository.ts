@@ -9,6 +9,7 @@ import type { Viewer } from '../../access/viewer.ts';
 import { visibleTo } from '../../access/visibility.ts';
 import {
   aggregateMarkingColumns,
+  aggregateMarkingRollup,
   toAggregateMarking,
   type AggregateMarking,
   type AggregateMarkingRow,
@@ -107,27 +108,31 @@ export function createGeoRepository({ db, viewer }: { db: Db; viewer: Viewer }) 
      * Visible records per H3 cell at `resolution`, busiest first, `limit + 1` cells. The
      * parent cell is a bit mask of the stored resolution-9 cell (h3_parent, migration 0006).
      */
-    cellCounts(area: Area, s: Selection, resolution: number, limit: number) {
-      return queryRows<{ cell: string; count: number }>(
+    /**
+     * Visible records per H3 cell, the largest first, and the marking of everything counted
+     * (the strictest union of their markings; null when nothing was counted).
+     */
+    async cellCounts(
+      area: Area,
+      s: Selection,
+      resolution: number,
+      limit: number,
+    ): Promise<{ cells: { cell: string; count: number }[]; marking: AggregateMarking }> {
+      const rows = await queryRows<{ cell: string; count: number } & AggregateMarkingRow>(
         db,
         // Grouped on the bigint; cast to text only for the cells returned.
-        sql`select cell::text as cell, count::int as count from (
-              select h3_parent(${records.h3Cell}, ${resolution}::int) as cell, count(*) as count
+        sql`select cell::text as cell, count::int as count, ${aggregateMarkingRollup()} from (
+              select h3_parent(${records.h3Cell}, ${resolution}::int) as cell, count(*) as count,
+                     ${aggregateMarkingColumns(viewer, records)}
               from ${records}
               where ${records.h3Cell} is not null and ${and(inArea(area), ...selected(s))}
               group by 1) cells
             order by count desc, cell limit ${limit + 1}`,
       );
-    },
-
-    /** The marking of what cellCounts counts: the strictest union of those records' markings. */
-    async cellsMarking(area: Area, s: Selection): Promise<AggregateMarking> {
-      const [row] = await queryRows<AggregateMarkingRow>(
-        db,
-        sql`select ${aggregateMarkingColumns(viewer, records)} from ${records}
-            where ${records.h3Cell} is not null and ${and(inArea(area), ...selected(s))}`,
-      );
-      return toAggregateMarking(row);
+      return {
+        cells: rows.map((r) => ({ cell: r.cell, count: r.count })),
+        marking: toAggregateMarking(rows[0]),
+      };
     },
 
     /** The point of one visible record, or undefined (invisible and missing look the same). */

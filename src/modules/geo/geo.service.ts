@@ -86,10 +86,10 @@ export function listRecordFeatures(ctx: ServiceContext, q: FeaturesQuery) {
 export function getHotspots(ctx: ServiceContext, q: HotspotsQuery) {
   const resolution = q.resolution ?? resolutionForZoom(q.zoom ?? 0);
   return audited(ctx, async (tx) => {
-    const repo = createGeoRepository({ db: tx, viewer: ctx.viewer });
-    const area = areaOfBox(q.bbox);
-    const cells = await repo.cellCounts(area, selectionOf(q), resolution, MAX_HOTSPOT_CELLS);
-    const marking = await repo.cellsMarking(area, selectionOf(q));
+    const { cells, marking } = await createGeoRepository({
+      db: tx,
+      viewer: ctx.viewer,
+    }).cellCounts(areaOfBox(q.bbox), selectionOf(q), resolution, MAX_HOTSPOT_CELLS);
     const kept = cells.slice(0, MAX_HOTSPOT_CELLS);
     const truncated = cells.length > MAX_HOTSPOT_CELLS;
     const total = kept.reduce((n, c) => n + c.count, 0);

@@ -5,6 +5,7 @@ import type { Viewer } from '../../access/viewer.ts';
 import { visibleTo } from '../../access/visibility.ts';
 import {
   aggregateMarkingColumns,
+  aggregateMarkingRollup,
   toAggregateMarking,
   type AggregateMarking,
   type AggregateMarkingRow,
@@ -101,32 +102,32 @@ export function createTrendsRepository({ db, viewer }: { db: Db; viewer: Viewer 
       return null;
     },
 
-    async weeklyCounts(f: CountFilter): Promise<WeekCount[]> {
+    /**
+     * Visible records per week, series key and region, and the marking of everything counted
+     * (the strictest union of their markings; null when nothing was counted).
+     */
+    async weeklyCounts(
+      f: CountFilter,
+    ): Promise<{ counts: WeekCount[]; marking: AggregateMarking }> {
       const { from, where, key } = countedRows(viewer, f);
-      const result = await queryRows<RawCount>(
+      const rows = await queryRows<RawCount & AggregateMarkingRow>(
         db,
-        sql`select ${weekNumber(sql`c.week_start`)} as week, c.key, c.region, c.count from (
+        sql`select ${weekNumber(sql`c.week_start`)} as week, c.key, c.region, c.count,
+                   ${aggregateMarkingRollup()} from (
               select ${WEEK_START_OF} as week_start, ${key} as key, ${regionColumn(f.region)} as region,
-                     count(*)::int as count
+                     count(*)::int as count, ${aggregateMarkingColumns(viewer, records)}
               from ${from} where ${where}
               group by 1, 2, 3) c`,
       );
-      return result.map((r) => ({
-        week: Number(r.week),
-        key: r.key,
-        region: r.region,
-        count: Number(r.count),
-      }));
-    },
-
-    /** The marking of what weeklyCounts counts: the strictest union of those records' markings. */
-    async countedMarking(f: CountFilter): Promise<AggregateMarking> {
-      const { from, where } = countedRows(viewer, f);
-      const [row] = await queryRows<AggregateMarkingRow>(
-        db,
-        sql`select ${aggregateMarkingColumns(viewer, records)} from ${from} where ${where}`,
-      );
-      return toAggregateMarking(row);
+      return {
+        counts: rows.map((r) => ({
+          week: Number(r.week),
+          key: r.key,
+          region: r.region,
+          count: Number(r.count),
+        })),
+        marking: toAggregateMarking(rows[0]),
+      };
     },
   };
 }

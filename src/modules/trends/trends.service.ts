@@ -64,8 +64,7 @@ export async function computeTrends(
       firstWeek: weeks.fetchFirst,
       endWeek: weeks.end,
     };
-    const counts = await repo.weeklyCounts(filter);
-    const marking = await repo.countedMarking(filter);
+    const { counts, marking } = await repo.weeklyCounts(filter);
     await appendAudit(tx, auditActor(ctx), [
       {
         action: 'trends.read',
