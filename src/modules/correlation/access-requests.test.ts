@@ -100,6 +100,17 @@ describeEachDatabase('XS-04 request access on a pointer hit', (kind) => {
     });
   });
 
+  it('shows an incoming request only to owner colleagues who may see the record asked for', async () => {
+    const { hitId, ownerRecordId } = await hitOn('pointer'); // the police record is LES
+    expect((await ask(sheriff, hitId)).statusCode).toBe(201);
+    const colleague = await t.personas.partnerWithoutLes(police.agencyId);
+    const theirs = (await get(colleague, '/api/v1/access-requests?direction=incoming')).json();
+    expect(JSON.stringify(theirs.items)).not.toContain(ownerRecordId);
+    expect(theirs.items.map((r: { hitId: string }) => r.hitId)).not.toContain(hitId);
+    const mine = (await get(police, '/api/v1/access-requests?direction=incoming')).json();
+    expect(mine.items.map((r: { hitId: string }) => r.hitId)).toContain(hitId);
+  });
+
   it('refuses a second open request, a request for what is already visible, and a stranger', async () => {
     const pointer = await hitOn('pointer');
     expect((await ask(sheriff, pointer.hitId)).statusCode).toBe(201);

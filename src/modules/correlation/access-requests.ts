@@ -5,6 +5,8 @@
  * the content needs no access, one who sees nothing gets the same 404 as for a missing hit.
  */
 import { aliasedTable, and, desc, eq, lt, or } from 'drizzle-orm';
+import type { Viewer } from '../../access/viewer.ts';
+import { visibleTo } from '../../access/visibility.ts';
 import type { Tx } from '../../db/client.ts';
 import type { ServiceContext } from '../../shared/context.ts';
 import { auditActor } from '../../shared/context.ts';
@@ -110,7 +112,8 @@ async function deny(ctx: ServiceContext, hitId: string, reason: string, error: E
 
 /**
  * The agency's requests: `outgoing` were made by its users, `incoming` ask for its records.
- * Only the owner sees which record a request is about; the requester knows the hit.
+ * Only the owner sees which record a request is about, and only a colleague who may see that
+ * record (the visibility rule) sees the request at all; the requester knows the hit.
  */
 export async function listAccessRequests(
   ctx: ServiceContext,
@@ -119,7 +122,7 @@ export async function listAccessRequests(
   const before = decodeCursor(q.cursor);
   const incoming = q.direction === 'incoming';
   return ctx.db.transaction(async (tx) => {
-    const rows = await readRequests(tx, ctx.viewer.agencyId, incoming, before, q.limit + 1);
+    const rows = await readRequests(tx, ctx.viewer, incoming, before, q.limit + 1);
     const page = toPage(rows, q.limit);
     await appendAudit(tx, auditActor(ctx), [
       {
@@ -141,7 +144,7 @@ export async function listAccessRequests(
 
 async function readRequests(
   tx: Tx,
-  agencyId: string,
+  viewer: Viewer,
   incoming: boolean,
   before: string | undefined,
   limit: number,
@@ -169,8 +172,8 @@ async function readRequests(
     .where(
       and(
         incoming
-          ? eq(accessRequests.ownerAgencyId, agencyId)
-          : eq(accessRequests.requesterAgencyId, agencyId),
+          ? and(eq(accessRequests.ownerAgencyId, viewer.agencyId), visibleTo(viewer, records))
+          : eq(accessRequests.requesterAgencyId, viewer.agencyId),
         before ? lt(accessRequests.id, before) : undefined,
       ),
     )
