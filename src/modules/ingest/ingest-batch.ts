@@ -4,7 +4,13 @@ import { bulkInsert } from '../../db/bulk-insert.ts';
 import type { AuditActor } from '../audit/audit.service.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { unsafeFindBySourceRecordIds } from '../records/records.repository.ts';
-import { insertRecords, rewriteRecords } from '../records/records.writer.ts';
+import {
+  combineStaged,
+  insertedIds,
+  resolveStaged,
+  stageRecords,
+  stageRewrites,
+} from '../records/records.writer.ts';
 import { ingestErrors, ingestJobs } from './ingest.table.ts';
 import type { RowError, ValidRow } from './row-validation.ts';
 
@@ -23,16 +29,24 @@ export type BatchOutcome = { created: string[]; updated: string[]; unchanged: nu
  * Commits one batch: new rows inserted set-based, changed rows as new versions, unchanged
  * rows left alone, the located errors, and the job's counters and checkpoint — all in the
  * caller's transaction, so the checkpoint never runs ahead of what was written.
+ *
+ * `previousCommitted` settles when the batch before this one has committed. New rows are
+ * staged before it (their inserts wait for no lock the batch before holds); changed rows,
+ * resolution, the checkpoint and the audit only after it, so each batch resolves against
+ * everything before it and batches commit in file order. A failed batch before rejects it,
+ * and this transaction rolls back with it.
  */
 export async function commitBatch(
   tx: Tx,
   job: { id: string; sourceId: string; dryRun: boolean },
   context: { centerId: string; actor: AuditActor },
   batch: Batch,
+  previousCommitted: Promise<unknown> = Promise.resolve(),
 ): Promise<BatchOutcome> {
   const outcome = job.dryRun
     ? { created: [], updated: [], unchanged: batch.rows.length }
-    : await writeRows(tx, job.sourceId, context, batch.rows);
+    : await writeRows(tx, job.sourceId, context, batch.rows, previousCommitted);
+  await previousCommitted;
   await bulkInsert(
     tx,
     ingestErrors,
@@ -82,6 +96,7 @@ async function writeRows(
   sourceId: string,
   context: { centerId: string; actor: AuditActor },
   rows: ValidRow[],
+  previousCommitted: Promise<unknown>,
 ): Promise<BatchOutcome> {
   const existing = new Map(
     (
@@ -102,13 +117,14 @@ async function writeRows(
     else changed.push({ id: found.id, version: found.version, row });
   }
   const now = context.actor.now;
-  const inserted = await insertRecords(
+  const inserted = await stageRecords(
     tx,
     context.centerId,
     now,
     fresh.map((r) => ({ ...r.record, contentHash: r.contentHash })),
   );
-  await rewriteRecords(
+  await previousCommitted;
+  const rewritten = await stageRewrites(
     tx,
     context.centerId,
     now,
@@ -118,5 +134,10 @@ async function writeRows(
       prepared: { ...c.row.record, contentHash: c.row.contentHash },
     })),
   );
-  return { created: inserted.map((i) => i.id), updated: changed.map((c) => c.id), unchanged };
+  await resolveStaged(tx, now, combineStaged(inserted, rewritten));
+  return {
+    created: insertedIds(inserted).map((i) => i.id),
+    updated: changed.map((c) => c.id),
+    unchanged,
+  };
 }

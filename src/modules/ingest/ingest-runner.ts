@@ -13,6 +13,7 @@ import type { Db, DatabaseKind } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { appendAudit, type AuditActor } from '../audit/audit.service.ts';
 import { systemViewer, type CenterInfo } from '../center/center.service.ts';
+import { addToVocabulary } from '../search/vocabulary.ts';
 import { sources } from '../sources/sources.table.ts';
 import { loadViewer } from '../users/viewer-loader.ts';
 import { commitBatch } from './ingest-batch.ts';
@@ -62,16 +63,46 @@ export async function runIngestJob(deps: RunnerDeps, job: Job): Promise<void> {
   }
 }
 
+/**
+ * Commits the batches in file order. On PostgreSQL two batches are open at once, each on
+ * its own connection: while one resolves and commits, the next already writes its new rows
+ * (commitBatch), so the server's index work overlaps resolution on this thread. A batch
+ * that holds a record of the batch before waits for its commit before it starts: it must
+ * find that record to know the row as an update.
+ */
 async function streamBatches(deps: RunnerDeps, job: Job, context: SourceContext) {
   const batches = preparedBatches({ job, context, batchSize: deps.batchSize ?? 1000 });
-  for await (const batch of batches) {
-    const started = performance.now();
-    const actor = await jobActor(deps, job);
-    await deps.db.transaction((tx) =>
-      commitBatch(tx, job, { centerId: deps.center.id, actor }, batch),
-    );
-    if (deps.kind === 'pglite')
-      await sleep((performance.now() - started) * SHARED_CONNECTION_PAUSE);
+  const overlap = deps.kind !== 'pglite' && !job.dryRun;
+  let previous: { committed: Promise<unknown>; ids: Set<string> } | undefined;
+  try {
+    for await (const batch of batches) {
+      const ids = new Set(batch.rows.map((r) => r.record.sourceRecordId ?? ''));
+      const before = previous;
+      if (before && (!overlap || [...ids].some((id) => before.ids.has(id)))) await before.committed;
+      const started = performance.now();
+      if (overlap)
+        await addToVocabulary(
+          deps.db,
+          batch.rows.flatMap((r) => r.record.observations.map((o) => o.attributes)),
+        );
+      const actor = await jobActor(deps, job);
+      const committed = deps.db.transaction((tx) =>
+        commitBatch(tx, job, { centerId: deps.center.id, actor }, batch, before?.committed),
+      );
+      // Its failure is handled where it is awaited, possibly after the next batch is read.
+      committed.catch(() => undefined);
+      previous = { committed, ids };
+      // At most two open: this one staging, the one before resolving.
+      await before?.committed;
+      if (!overlap) await committed;
+      if (deps.kind === 'pglite')
+        await sleep((performance.now() - started) * SHARED_CONNECTION_PAUSE);
+    }
+    await previous?.committed;
+  } catch (err) {
+    // The batch after a failed one fails with it: wait for its rollback, not its result.
+    await previous?.committed.catch(() => undefined);
+    throw err;
   }
 }
 

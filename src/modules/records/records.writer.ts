@@ -2,7 +2,11 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { bulkInsert } from '../../db/bulk-insert.ts';
 import { detectHits } from '../correlation/detect.ts';
 import { placeColumns } from '../geo/place.ts';
-import { resolveNewObservations } from '../resolution/incremental.ts';
+import {
+  resolveNewObservations,
+  writeBlockingKeys,
+  type KeysOf,
+} from '../resolution/incremental.ts';
 import type { Db } from '../../db/client.ts';
 import { newId } from '../../shared/ids.ts';
 import type { Marking } from '../../access/markings.ts';
@@ -45,8 +49,18 @@ const CHUNK = 1000; // One JSON parameter per table per chunk; bounds statement 
 export type InsertedRecord = { id: string; observationIds: string[] };
 
 /**
+ * Records written with everything that is only theirs — observations, first entities,
+ * blocking keys, version 1 — but not yet resolved against what the center holds.
+ */
+export type StagedRecords = {
+  rows: readonly RecordRows[];
+  keysOf: KeysOf;
+};
+
+/**
  * Writes records with their observations, first entities and version 1, set-based: one
- * multi-row INSERT per table per chunk. Returns the new ids in input order.
+ * multi-row INSERT per table per chunk, each chunk resolved before the next is written.
+ * Returns the new ids in input order.
  */
 export async function insertRecords(
   tx: Db,
@@ -56,18 +70,41 @@ export async function insertRecords(
 ): Promise<InsertedRecord[]> {
   const ids: InsertedRecord[] = [];
   for (let i = 0; i < prepared.length; i += CHUNK) {
-    const chunk = prepared.slice(i, i + CHUNK).map((p) => toRows(p, centerId, now));
+    const staged = await stageRecords(tx, centerId, now, prepared.slice(i, i + CHUNK));
+    await resolveStaged(tx, now, staged);
+    ids.push(...insertedIds(staged));
+  }
+  return ids;
+}
+
+/**
+ * The first half of `insertRecords` for all of `prepared` at once (one resolution unit):
+ * only inserts of new rows, which wait for no other transaction's locks, so a bulk writer
+ * may stage a batch while the one before it is still resolving, and resolve it after that
+ * one has committed.
+ */
+export async function stageRecords(
+  tx: Db,
+  centerId: string,
+  now: Date,
+  prepared: readonly PreparedRecord[],
+): Promise<StagedRecords> {
+  const rows = prepared.map((p) => toRows(p, centerId, now));
+  for (let i = 0; i < rows.length; i += CHUNK) {
     await bulkInsert(
       tx,
       records,
-      chunk.map((c) => c.record),
-    );
-    await writeContent(tx, centerId, now, chunk);
-    ids.push(
-      ...chunk.map((c) => ({ id: c.record.id, observationIds: c.observations.map((o) => o.id) })),
+      rows.slice(i, i + CHUNK).map((c) => c.record),
     );
   }
-  return ids;
+  return stageContent(tx, centerId, now, rows);
+}
+
+export function insertedIds(staged: StagedRecords): InsertedRecord[] {
+  return staged.rows.map((c) => ({
+    id: c.record.id,
+    observationIds: c.observations.map((o) => o.id),
+  }));
 }
 
 type RecordRows = {
@@ -76,38 +113,55 @@ type RecordRows = {
 };
 
 /**
- * What follows a record row, set-based for a whole chunk: its observations (each first its
- * own entity), resolution against what the center holds, cross-agency hits, and the full
- * state of the version in record_versions.
+ * What follows a record row, set-based: its observations (each first its own entity), their
+ * blocking keys, and the full state of the version in record_versions.
  */
-async function writeContent(tx: Db, centerId: string, now: Date, rows: readonly RecordRows[]) {
-  const obs = rows.flatMap((c) => c.observations);
-  await bulkInsert(
+async function stageContent(
+  tx: Db,
+  centerId: string,
+  now: Date,
+  rows: readonly RecordRows[],
+): Promise<StagedRecords> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
+    const obs = chunk.flatMap((c) => c.observations);
+    await bulkInsert(
+      tx,
+      entities,
+      obs.map((o) => ({
+        id: o.entityId,
+        originCenterId: centerId,
+        type: o.type,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    );
+    await bulkInsert(tx, observations, obs);
+    await bulkInsert(
+      tx,
+      recordVersions,
+      chunk.map((c) => ({
+        recordId: c.record.id,
+        version: c.record.version,
+        snapshot: snapshotOf(c.record, c.observations),
+        changedByUserId: c.record.createdByUserId,
+        changedAt: now,
+      })),
+    );
+  }
+  const keysOf = await writeBlockingKeys(
     tx,
-    entities,
-    obs.map((o) => ({
-      id: o.entityId,
-      originCenterId: centerId,
-      type: o.type,
-      createdAt: now,
-      updatedAt: now,
-    })),
+    rows.flatMap((c) => c.observations),
   );
-  await bulkInsert(tx, observations, obs);
-  const { entityOf } = await resolveNewObservations(tx, obs, now);
-  const owners = new Map(rows.map((c) => [c.record.id, c.record.ownerAgencyId]));
+  return { rows, keysOf };
+}
+
+/** The second half: resolution against what the center holds, then cross-agency hits. */
+export async function resolveStaged(tx: Db, now: Date, staged: StagedRecords): Promise<void> {
+  const obs = staged.rows.flatMap((c) => c.observations);
+  const { entityOf } = await resolveNewObservations(tx, obs, staged.keysOf, now);
+  const owners = new Map(staged.rows.map((c) => [c.record.id, c.record.ownerAgencyId]));
   await detectHits(tx, obs, entityOf, owners, now);
-  await bulkInsert(
-    tx,
-    recordVersions,
-    rows.map((c) => ({
-      recordId: c.record.id,
-      version: c.record.version,
-      snapshot: snapshotOf(c.record, c.observations),
-      changedByUserId: c.record.createdByUserId,
-      changedAt: now,
-    })),
-  );
 }
 
 function toRows(p: PreparedRecord, centerId: string, now: Date) {
@@ -239,17 +293,19 @@ export async function writeNextVersion(
 }
 
 /**
- * Replaces the content of existing records with a new version (ingest of a changed row):
- * each record row moves to version + 1 (one UPDATE each: their values differ), and the rest
- * — observations replaced, resolution, hits, the version's full state — is set-based.
+ * Replaces the content of existing records with a new version (ingest of a changed row),
+ * staged for `resolveStaged` like `stageRecords`: each record row moves to version + 1 (one
+ * UPDATE each: their values differ); its observations are replaced and the version's full
+ * state kept, set-based. Unlike `stageRecords` this changes existing rows, whose locks
+ * another transaction's resolution may wait for.
  */
-export async function rewriteRecords(
+export async function stageRewrites(
   tx: Db,
   centerId: string,
   now: Date,
   changes: readonly { id: string; version: number; prepared: PreparedRecord }[],
-): Promise<void> {
-  if (changes.length === 0) return;
+): Promise<StagedRecords> {
+  if (changes.length === 0) return { rows: [], keysOf: new Map() };
   const vetted = await sarStatuses(
     tx,
     changes.filter((c) => c.prepared.kind === 'sar').map((c) => c.id),
@@ -269,7 +325,12 @@ export async function rewriteRecords(
       rows.map((r) => r.record.id),
     ),
   );
-  await writeContent(tx, centerId, now, rows);
+  return stageContent(tx, centerId, now, rows);
+}
+
+/** Two staged sets as one resolution unit: each resolves against the other in memory. */
+export function combineStaged(a: StagedRecords, b: StagedRecords): StagedRecords {
+  return { rows: [...a.rows, ...b.rows], keysOf: new Map([...a.keysOf, ...b.keysOf]) };
 }
 
 /**

@@ -43,17 +43,31 @@ export async function loadModel(tx: Db): Promise<Model> {
   return row?.model ?? UNTRAINED;
 }
 
-export async function resolveNewObservations(
-  tx: Db,
-  fresh: readonly NewObservation[],
-  now: Date,
-): Promise<ResolutionOutcome> {
+/** Each new observation's blocking keys, by observation id. */
+export type KeysOf = ReadonlyMap<string, string[]>;
+
+/**
+ * Stores the blocking keys of new observations. Apart from resolution so a writer can store
+ * a batch's rows (keys included) before the batch before it has committed, and resolve it
+ * after: the inserts take no lock another batch's resolution waits for.
+ */
+export async function writeBlockingKeys(tx: Db, fresh: readonly NewObservation[]): Promise<KeysOf> {
   const keysOf = new Map(fresh.map((o) => [o.id, blockingKeys(o)]));
   await bulkInsert(
     tx,
     observationKeys,
     fresh.flatMap((o) => keysOf.get(o.id)!.map((key) => ({ observationId: o.id, key }))),
   );
+  return keysOf;
+}
+
+/** Resolves new observations whose keys `writeBlockingKeys` stored in this transaction. */
+export async function resolveNewObservations(
+  tx: Db,
+  fresh: readonly NewObservation[],
+  keysOf: KeysOf,
+  now: Date,
+): Promise<ResolutionOutcome> {
   const byKey = await candidatesByKey(tx, [...new Set([...keysOf.values()].flat())], fresh);
   const model = await loadModel(tx);
   const settled = await loadSettledPairs(
@@ -109,19 +123,23 @@ async function candidatesByKey(
 ): Promise<Map<string, Stored[]>> {
   const byKey = new Map<string, Stored[]>();
   if (keys.length === 0) return byKey;
-  const blocks = await queryRows<{ key: string; ids: string[] }>(
-    tx,
-    sql`
+  // Ids come back as one comma-joined string per key: the driver's parsing of a text array
+  // of thousands of ids per batch cost more than the query.
+  const blocks = (
+    await queryRows<{ key: string; ids: string }>(
+      tx,
+      sql`
     select w.key, b.ids
     from (select distinct jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb) as key) w
     cross join lateral (
-      select array_agg(k.observation_id::text) as ids from (
+      select string_agg(k.observation_id::text, ',') as ids, count(*) as n from (
         select observation_id from observation_keys
         where key = w.key limit ${DEFAULT_MAX_BLOCK_SIZE + 1}
       ) k
     ) b
-    where cardinality(b.ids) <= ${DEFAULT_MAX_BLOCK_SIZE}`,
-  );
+    where b.n between 1 and ${DEFAULT_MAX_BLOCK_SIZE}`,
+    )
+  ).map((b) => ({ key: b.key, ids: b.ids.split(',') }));
   const known = new Map<string, Stored>(fresh.map((o) => [o.id, o]));
   const missing = [...new Set(blocks.flatMap((b) => b.ids))].filter((id) => !known.has(id));
   if (missing.length > 0) {
