@@ -3,7 +3,7 @@
  * persistent demo world of bench/world.ts, served over real HTTP, for an admin and for an
  * analyst with a restrictive profile. With PostgreSQL, auto_explain logs the plan of every
  * statement slower than --explain-ms, and the slowest plans go into the notes.
- *   node bench/analysis.ts [--db postgres|pglite] [--records 1000000] [--requests 200]
+ *   node bench/analysis.ts [--db postgres|pglite] [--records 1000000] [--seeded 240000] [--requests 200]
  */
 import { parseArgs } from 'node:util';
 import { openInstance, serve } from '../src/main.ts';
@@ -21,6 +21,8 @@ const { values } = parseArgs({
   options: {
     db: { type: 'string', default: 'postgres' },
     records: { type: 'string', default: '1000000' },
+    /** Seed this many through the write path and copy to --records (bench/world.ts). */
+    seeded: { type: 'string' },
     requests: { type: 'string', default: '200' },
     'explain-ms': { type: 'string', default: '20' },
   },
@@ -29,7 +31,7 @@ const log = (m: string) => {
   console.error(`bench:analysis: ${m}`);
 };
 const world = worldLocation(values.db === 'pglite' ? 'pglite' : 'postgres', Number(values.records));
-const load = await ensureWorld(world, log);
+const load = await ensureWorld(world, log, Number(values.seeded ?? values.records));
 const plans =
   world.db === 'postgres'
     ? await capturePlans(world.config, Number(values['explain-ms']))

@@ -37,6 +37,11 @@ import type { DemoAgency, DemoRecord, DemoUser } from './types.ts';
 export type SeedOptions = {
   seed: number;
   records: number;
+  /**
+   * Load only the first `limit` records of the world generated for `records` (benchmarks
+   * seed a prefix of a large world through the write path and copy it to size).
+   */
+  limit?: number;
   /** Where to write the ground truth (NDJSON: observation id, source record id, entity key). */
   groundTruthPath?: string;
   onProgress?: (done: number, total: number) => void;
@@ -95,7 +100,13 @@ export async function seedDemoWorld(opened: Opened, opts: SeedOptions): Promise<
     agencyIds.set(g.key, group.id);
   }
   const userIds = await loadUsers(ctx, agencyIds, world.users, world.center.referenceDate);
-  const loaded = await loadRecords(ctx, agencyIds, userIds, world.records(), opts);
+  const loaded = await loadRecords(
+    ctx,
+    agencyIds,
+    userIds,
+    first(world.records(), opts.limit),
+    opts,
+  );
   await vetDemoSars(ctx);
   await loadDemoSites(ctx);
   await loadDemoSources(ctx, agencyIds);
@@ -118,6 +129,15 @@ export async function seedDemoWorld(opened: Opened, opts: SeedOptions): Promise<
     password: DEMO_PASSWORD,
     retrain,
   };
+}
+
+function* first<T>(items: Iterable<T>, limit = Infinity): Generator<T> {
+  if (limit <= 0) return;
+  let n = 0;
+  for (const item of items) {
+    yield item;
+    if (++n >= limit) return;
+  }
 }
 
 function addDays(date: string, days: number): string {
