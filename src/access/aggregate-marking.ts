@@ -27,24 +27,16 @@ export const aggregateMarkingSchema = z
       'The most restrictive union of the markings of the records counted (strictest TLP, every caveat); null when none',
   });
 
-/** Aggregate select-list columns over the rows of a query; read the row with toAggregateMarking. */
+/**
+ * Aggregate select-list columns over the rows of a query on `records`; read the row with
+ * toAggregateMarking. The TLP and caveats come from the record's stored bits (migration 0018:
+ * `record_marking_bits`), one bit_or for all of them.
+ */
 export function aggregateMarkingColumns(
   viewer: Viewer,
-  t: Pick<MarkedColumns, 'ownerAgencyId' | 'tlp' | 'caveats'>,
+  t: Pick<MarkedColumns, 'ownerAgencyId'>,
 ): SQL {
-  const levels = `{${TLP_LEVELS.map((l) => `"${l}"`).join(',')}}`;
-  // One boolean per caveat: a fixed list, so no unnest and no array_agg over every row.
-  const caveats = CAVEATS.map(
-    (c, i) => sql`bool_or(${c} = any(${t.caveats})) as ${sql.raw(`caveat_${i}`)}`,
-  );
-  return sql.join(
-    [
-      sql`max(array_position(${levels}::text[], ${t.tlp})) as tlp_rank`,
-      sql`bool_and(${t.ownerAgencyId} = ${viewer.agencyId}::uuid) as own_agency_only`,
-      ...caveats,
-    ],
-    sql`, `,
-  );
+  return sql`bit_or("records"."marking_bits") as marking_bits, bool_and(${t.ownerAgencyId} = ${viewer.agencyId}::uuid) as own_agency_only`;
 }
 
 /**
@@ -54,27 +46,26 @@ export function aggregateMarkingColumns(
  */
 export function aggregateMarkingRollup(): SQL {
   return sql.raw(
-    [
-      'max(tlp_rank) over () as tlp_rank',
-      'bool_and(own_agency_only) over () as own_agency_only',
-      ...CAVEATS.map((_, i) => `bool_or(caveat_${i}) over () as caveat_${i}`),
-    ].join(', '),
+    'bit_or(marking_bits) over () as marking_bits, bool_and(own_agency_only) over () as own_agency_only',
   );
 }
 
+/** Bit of a TLP level and of a caveat in `records.marking_bits` (record_marking_bits in SQL). */
+export const tlpBit = (tlp: Tlp) => 1 << TLP_LEVELS.indexOf(tlp);
+export const caveatBit = (caveat: Caveat) => 1 << (8 + CAVEATS.indexOf(caveat));
+
 export type AggregateMarkingRow = {
-  tlp_rank: number | string | null;
+  marking_bits: number | string | null;
   own_agency_only: boolean | null;
-} & {
-  [column: `caveat_${number}`]: boolean | null;
 };
 
 export function toAggregateMarking(row: AggregateMarkingRow | undefined): AggregateMarking {
-  if (!row || row.tlp_rank === null) return null;
+  if (!row || row.marking_bits === null) return null;
+  const bits = Number(row.marking_bits);
+  const strictest = TLP_LEVELS.findLast((l) => (bits & tlpBit(l)) !== 0);
   return {
-    // array_position is 1-based.
-    tlp: TLP_LEVELS[Number(row.tlp_rank) - 1] ?? 'RED',
-    caveats: CAVEATS.filter((_, i) => row[`caveat_${i}`] === true).sort(),
+    tlp: strictest ?? 'RED',
+    caveats: CAVEATS.filter((c) => (bits & caveatBit(c)) !== 0).sort(),
     ownAgencyOnly: row.own_agency_only === true,
   };
 }
