@@ -10,7 +10,7 @@ import type { Database } from '../db/client.ts';
 import { queryRows } from '../db/raw.ts';
 import { createTestDatabase, describeEachDatabase } from '../db/test-db.ts';
 import { toAggregateMarking } from './aggregate-marking.ts';
-import { CAVEATS, TLP_LEVELS, type Caveat, type Tlp } from './markings.ts';
+import { CAVEATS, TLP_LEVELS, type Tlp } from './markings.ts';
 
 const marking = fc.record({
   tlp: fc.constantFrom(...TLP_LEVELS),
@@ -38,7 +38,7 @@ describeEachDatabase('aggregate marking bits', (kind) => {
         const union = [...new Set(markings.flatMap((m) => m.caveats))].sort();
         expect(read).toEqual({
           tlp: strictest as Tlp,
-          caveats: union as Caveat[],
+          caveats: union,
           ownAgencyOnly: true,
         });
       }),

@@ -24,6 +24,12 @@ export type Database = {
   kind: DatabaseKind;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Calls `onNotify` whenever a transaction that sent NOTIFY on `channel` commits (in any
+   * process, on PostgreSQL). Resolves to the function that stops listening. Best effort: a
+   * listener lost with its connection is not restored, so callers keep a fallback poll.
+   */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
 };
 
 export const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
@@ -47,6 +53,7 @@ export async function openPglite(pglite: PGlite): Promise<Database> {
     kind: 'pglite',
     migrate: () => migratePglite(db, { migrationsFolder }),
     close: () => pglite.close(),
+    listen: (channel, onNotify) => pglite.listen(channel, onNotify),
   };
 }
 
@@ -58,12 +65,72 @@ export function openPostgres(url: string, max = 10): Database {
   // An idle client that errors (e.g. the server restarts) must not crash the process.
   pool.on('error', () => undefined);
   const db = drizzlePg(pool, { schema });
+  const listener = new Listener(url);
   return {
     db: db,
     kind: 'postgres',
     migrate: () => migratePg(db, { migrationsFolder }),
-    close: () => pool.end(),
+    close: async () => {
+      await listener.close();
+      await pool.end();
+    },
+    listen: (channel, onNotify) => listener.listen(channel, onNotify),
   };
+}
+
+/**
+ * LISTEN needs a session of its own (a pooled connection goes back to the pool): one client,
+ * opened on first use, shared by every listener of the process, one LISTEN per channel.
+ */
+class Listener {
+  #url: string;
+  #client: Promise<pg.Client> | undefined;
+  #handlers = new Map<string, Set<() => void>>();
+
+  constructor(url: string) {
+    this.#url = url;
+  }
+
+  async listen(channel: string, onNotify: () => void): Promise<() => Promise<void>> {
+    const client = await this.#connect();
+    let handlers = this.#handlers.get(channel);
+    if (!handlers) {
+      handlers = new Set();
+      this.#handlers.set(channel, handlers);
+      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    }
+    handlers.add(onNotify);
+    return () => {
+      handlers.delete(onNotify);
+      return Promise.resolve();
+    };
+  }
+
+  #connect(): Promise<pg.Client> {
+    this.#client ??= (async () => {
+      const client = new pg.Client({ connectionString: this.#url });
+      client.on('notification', (n) => {
+        for (const handler of this.#handlers.get(n.channel) ?? []) handler();
+      });
+      // A lost connection loses its LISTENs: forget it, so the next listen reconnects.
+      client.on('error', () => {
+        this.#client = undefined;
+        this.#handlers.clear();
+      });
+      await client.connect();
+      return client;
+    })();
+    this.#client.catch(() => {
+      this.#client = undefined;
+    });
+    return this.#client;
+  }
+
+  async close() {
+    const client = await this.#client?.catch(() => undefined);
+    this.#client = undefined;
+    await client?.end();
+  }
 }
 
 export async function openDatabase(opts: {

@@ -19,6 +19,7 @@ import { records } from '../records/records.table.ts';
 import { users } from '../users/users.table.ts';
 import { viewsOf } from './correlation.service.ts';
 import { accessRequests, hits, notifications } from './correlation.table.ts';
+import { signalNewNotifications } from './notification-signal.ts';
 
 export const hitNotFound = defineError({
   code: 'hits.not_found',
@@ -72,6 +73,7 @@ export async function requestAccess(ctx: ServiceContext, hitId: string, reason: 
         hitId,
         createdAt: row.createdAt,
       });
+      await signalNewNotifications(tx);
       await appendAudit(tx, auditActor(ctx), [
         {
           action: 'access_request.create',

@@ -59,7 +59,7 @@ export function correlationRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     (req, reply) => {
-      streamEvents(ctxOf(req, deps), req, reply);
+      streamEvents(ctxOf(req, deps), deps.database, req, reply);
     },
   );
 }

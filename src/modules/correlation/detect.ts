@@ -10,6 +10,7 @@ import { bulkInsert } from '../../db/bulk-insert.ts';
 import { queryRows } from '../../db/raw.ts';
 import { newId } from '../../shared/ids.ts';
 import { hits, notifications } from './correlation.table.ts';
+import { signalNewNotifications } from './notification-signal.ts';
 
 export type FreshObservation = { id: string; recordId: string; type: string };
 type Holder = {
@@ -83,6 +84,7 @@ export async function detectHits(
   }
   await bulkInsert(tx, hits, newHits);
   await bulkInsert(tx, notifications, newNotices);
+  if (newNotices.length > 0) await signalNewNotifications(tx);
   return newHits.length;
 }
 
