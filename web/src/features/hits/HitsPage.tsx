@@ -8,7 +8,7 @@ import {
 import { LoadMoreButton } from '../../components/LoadMoreButton.tsx';
 import { PageSection } from '../../components/PageSection.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { EmptyState, LoadingState } from '../../components/States.tsx';
+import { ListStates } from '../../components/ListStates.tsx';
 import { useRecordMarkings } from '../../lib/use-record-markings.ts';
 import { AccessRequests } from './AccessRequests.tsx';
 import { useHits, useRequestsByHit, type Hit } from './hits-api.ts';
@@ -48,27 +48,29 @@ export function HitsPage() {
           record you get a pointer: who holds it and whom to ask.
         </Text>
       </Stack>
-      {hits.isPending ? (
-        <LoadingState label="Loading the hits…" />
-      ) : hits.isError ? (
-        <ProblemAlert error={hits.error} title="The hits could not load" />
-      ) : hits.items.length === 0 ? (
-        <EmptyState title="No hits yet">
-          When another agency records a subject of yours, or you record one of theirs, it shows
-          here.
-        </EmptyState>
-      ) : (
-        <Stack gap={0}>
-          <HitsTable hits={hits.items} requestsByHit={requests.data ?? new Map()} />
-          <LoadMoreButton
-            shown={hits.items.length}
-            hasNextPage={hits.hasNextPage}
-            isFetchingNextPage={hits.isFetchingNextPage}
-            fetchNextPage={hits.fetchNextPage}
-            noun="hits"
-          />
-        </Stack>
-      )}
+      <ListStates
+        query={hits}
+        items={hits.items}
+        loading="Loading the hits…"
+        failed="The hits could not load"
+        empty={{
+          title: 'No hits yet',
+          body: 'When another agency records a subject of yours, or you record one of theirs, it shows here.',
+        }}
+      >
+        {(items) => (
+          <Stack gap={0}>
+            <HitsTable hits={items} requestsByHit={requests.data ?? new Map()} />
+            <LoadMoreButton
+              shown={items.length}
+              hasNextPage={hits.hasNextPage}
+              isFetchingNextPage={hits.isFetchingNextPage}
+              fetchNextPage={hits.fetchNextPage}
+              noun="hits"
+            />
+          </Stack>
+        )}
+      </ListStates>
       {requests.isError ? (
         <ProblemAlert error={requests.error} title="Your agency's requests could not load" />
       ) : null}

@@ -2,8 +2,7 @@ import { Anchor, Badge, Paper, Table, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { LoadMoreButton } from '../../components/LoadMoreButton.tsx';
 import { useSources } from '../../lib/sources.ts';
-import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { EmptyState, LoadingState } from '../../components/States.tsx';
+import { ListStates } from '../../components/ListStates.tsx';
 import { FORMAT_NAMES, useIngestJobs, type IngestJob } from './ingest-api.ts';
 import { JobStatusBadge } from './JobStatusBadge.tsx';
 
@@ -17,36 +16,38 @@ export function RecentJobs() {
       <Title order={3} size="h4" id="recent-jobs-title" mb="sm">
         Recent jobs
       </Title>
-      {jobs.isPending ? (
-        <LoadingState label="Loading jobs…" />
-      ) : jobs.isError ? (
-        <ProblemAlert error={jobs.error} title="Could not load the jobs" />
-      ) : jobs.items.length === 0 ? (
-        <EmptyState title="No ingest jobs yet">Files you upload are listed here.</EmptyState>
-      ) : (
-        <>
-          <Table.ScrollContainer minWidth={720}>
-            <Table striped aria-label="Recent ingest jobs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>File</Table.Th>
-                  <Table.Th>Source</Table.Th>
-                  <Table.Th>Format</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>Rows read / created / updated / failed</Table.Th>
-                  <Table.Th>Uploaded</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {jobs.items.map((job) => (
-                  <JobRow key={job.id} job={job} sourceName={sourceName(job.sourceId)} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <LoadMoreButton {...jobs} shown={jobs.items.length} noun="jobs" />
-        </>
-      )}
+      <ListStates
+        query={jobs}
+        items={jobs.items}
+        loading="Loading jobs…"
+        failed="Could not load the jobs"
+        empty={{ title: 'No ingest jobs yet', body: 'Files you upload are listed here.' }}
+      >
+        {(items) => (
+          <>
+            <Table.ScrollContainer minWidth={720}>
+              <Table striped aria-label="Recent ingest jobs">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>File</Table.Th>
+                    <Table.Th>Source</Table.Th>
+                    <Table.Th>Format</Table.Th>
+                    <Table.Th>Status</Table.Th>
+                    <Table.Th>Rows read / created / updated / failed</Table.Th>
+                    <Table.Th>Uploaded</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {items.map((job) => (
+                    <JobRow key={job.id} job={job} sourceName={sourceName(job.sourceId)} />
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            <LoadMoreButton {...jobs} shown={items.length} noun="jobs" />
+          </>
+        )}
+      </ListStates>
     </Paper>
   );
 }

@@ -1,11 +1,11 @@
-import { Badge, Button, Group, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { api, unwrap } from '../../../api/client.ts';
 import { useCan } from '../../../app/session.ts';
-import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { StateBadge } from '../../../components/StateBadge.tsx';
-import { EmptyState, LoadingState } from '../../../components/States.tsx';
+import { ListStates } from '../../../components/ListStates.tsx';
 import { useAgencies, type Agency } from '../../../lib/agencies.ts';
+import { AdminSectionHeader } from '../AdminSectionHeader.tsx';
 import { ConfirmButton } from '../ConfirmButton.tsx';
 import { AgencyForm } from './AgencyForm.tsx';
 import { DISCIPLINE_LABELS, LEVEL_LABELS } from './agency-labels.ts';
@@ -17,56 +17,56 @@ export function AgenciesSection() {
   const [editing, setEditing] = useState<Agency | 'new' | null>(null);
   return (
     <section aria-labelledby="agencies-title">
-      <Group justify="space-between" mb="sm">
-        <Title order={3} id="agencies-title">
-          Agencies
-        </Title>
-        {can('agencies:admin') ? (
-          <Button
-            onClick={() => {
-              setEditing('new');
-            }}
-          >
-            New agency
-          </Button>
-        ) : null}
-      </Group>
-      {agencies.isPending ? (
-        <LoadingState label="Loading agencies…" />
-      ) : agencies.isError ? (
-        <ProblemAlert error={agencies.error} title="Could not load the agencies" />
-      ) : agencies.data.length === 0 ? (
-        <EmptyState title="No agencies yet" />
-      ) : (
-        <Table.ScrollContainer minWidth={800}>
-          <Table striped aria-label="Agencies">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Discipline</Table.Th>
-                <Table.Th>Level</Table.Th>
-                <Table.Th>ORI</Table.Th>
-                <Table.Th>Contacts</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Actions</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {[...agencies.data]
-                .sort((a, b) => a.name.localeCompare(b.name))
-                .map((a) => (
-                  <AgencyRow
-                    key={a.id}
-                    agency={a}
-                    onEdit={() => {
-                      setEditing(a);
-                    }}
-                  />
-                ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <AdminSectionHeader
+        id="agencies-title"
+        title="Agencies"
+        newLabel="New agency"
+        onNew={
+          can('agencies:admin')
+            ? () => {
+                setEditing('new');
+              }
+            : undefined
+        }
+      />
+      <ListStates
+        query={agencies}
+        items={agencies.data}
+        loading="Loading agencies…"
+        failed="Could not load the agencies"
+        empty={{ title: 'No agencies yet' }}
+      >
+        {(items) => (
+          <Table.ScrollContainer minWidth={800}>
+            <Table striped aria-label="Agencies">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Name</Table.Th>
+                  <Table.Th>Discipline</Table.Th>
+                  <Table.Th>Level</Table.Th>
+                  <Table.Th>ORI</Table.Th>
+                  <Table.Th>Contacts</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                  <Table.Th>Actions</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {[...items]
+                  .sort((a, b) => a.name.localeCompare(b.name))
+                  .map((a) => (
+                    <AgencyRow
+                      key={a.id}
+                      agency={a}
+                      onEdit={() => {
+                        setEditing(a);
+                      }}
+                    />
+                  ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </ListStates>
       {editing ? (
         <AgencyForm
           agency={editing === 'new' ? null : editing}

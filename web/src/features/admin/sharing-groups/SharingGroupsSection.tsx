@@ -1,10 +1,10 @@
-import { Button, Group, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { api, unwrap } from '../../../api/client.ts';
-import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
-import { EmptyState, LoadingState } from '../../../components/States.tsx';
+import { ListStates } from '../../../components/ListStates.tsx';
 import { useAgencyName } from '../../../lib/agencies.ts';
 import { useSharingGroups, type SharingGroup } from '../admin-api.ts';
+import { AdminSectionHeader } from '../AdminSectionHeader.tsx';
 import { ConfirmButton } from '../ConfirmButton.tsx';
 import { SharingGroupForm } from './SharingGroupForm.tsx';
 
@@ -18,89 +18,88 @@ export function SharingGroupsSection() {
   const [editing, setEditing] = useState<SharingGroup | 'new' | null>(null);
   return (
     <section aria-labelledby="groups-title">
-      <Group justify="space-between" mb="sm">
-        <Title order={3} id="groups-title">
-          Sharing groups
-        </Title>
-        <Button
-          onClick={() => {
-            setEditing('new');
-          }}
-        >
-          New sharing group
-        </Button>
-      </Group>
-      {groups.isPending ? (
-        <LoadingState label="Loading sharing groups…" />
-      ) : groups.isError ? (
-        <ProblemAlert error={groups.error} title="Could not load the sharing groups" />
-      ) : groups.data.length === 0 ? (
-        <EmptyState title="No sharing groups yet">
-          A sharing group names agencies and users that records can be released to together.
-        </EmptyState>
-      ) : (
-        <Table.ScrollContainer minWidth={700}>
-          <Table striped aria-label="Sharing groups">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Member agencies</Table.Th>
-                <Table.Th>Member users</Table.Th>
-                <Table.Th>Actions</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {groups.data.map((g) => (
-                <Table.Tr key={g.id}>
-                  <Table.Td>
-                    <Text size="sm" fw={600}>
-                      {g.name}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {g.description}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{g.members.agencyIds.map(agencyName).join(', ') || '—'}</Text>
-                  </Table.Td>
-                  <Table.Td>{g.members.userIds.length}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <Button
-                        size="compact-sm"
-                        variant="default"
-                        aria-label={`Edit ${g.name}`}
-                        onClick={() => {
-                          setEditing(g);
-                        }}
-                      >
-                        Edit
-                      </Button>
-                      <ConfirmButton
-                        label="Delete"
-                        ariaLabel={`Delete ${g.name}`}
-                        title={`Delete ${g.name}?`}
-                        color="red.9"
-                        action={() =>
-                          unwrap(
-                            api.DELETE('/api/v1/sharing-groups/{id}', {
-                              params: { path: { id: g.id } },
-                            }),
-                          )
-                        }
-                        invalidate={[['sharing-groups']]}
-                      >
-                        Records released to this group are no longer released to its members through
-                        it.
-                      </ConfirmButton>
-                    </Group>
-                  </Table.Td>
+      <AdminSectionHeader
+        id="groups-title"
+        title="Sharing groups"
+        newLabel="New sharing group"
+        onNew={() => {
+          setEditing('new');
+        }}
+      />
+      <ListStates
+        query={groups}
+        items={groups.data}
+        loading="Loading sharing groups…"
+        failed="Could not load the sharing groups"
+        empty={{
+          title: 'No sharing groups yet',
+          body: 'A sharing group names agencies and users that records can be released to together.',
+        }}
+      >
+        {(items) => (
+          <Table.ScrollContainer minWidth={700}>
+            <Table striped aria-label="Sharing groups">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Name</Table.Th>
+                  <Table.Th>Member agencies</Table.Th>
+                  <Table.Th>Member users</Table.Th>
+                  <Table.Th>Actions</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((g) => (
+                  <Table.Tr key={g.id}>
+                    <Table.Td>
+                      <Text size="sm" fw={600}>
+                        {g.name}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {g.description}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{g.members.agencyIds.map(agencyName).join(', ') || '—'}</Text>
+                    </Table.Td>
+                    <Table.Td>{g.members.userIds.length}</Table.Td>
+                    <Table.Td>
+                      <Group gap={4} wrap="nowrap">
+                        <Button
+                          size="compact-sm"
+                          variant="default"
+                          aria-label={`Edit ${g.name}`}
+                          onClick={() => {
+                            setEditing(g);
+                          }}
+                        >
+                          Edit
+                        </Button>
+                        <ConfirmButton
+                          label="Delete"
+                          ariaLabel={`Delete ${g.name}`}
+                          title={`Delete ${g.name}?`}
+                          color="red.9"
+                          action={() =>
+                            unwrap(
+                              api.DELETE('/api/v1/sharing-groups/{id}', {
+                                params: { path: { id: g.id } },
+                              }),
+                            )
+                          }
+                          invalidate={[['sharing-groups']]}
+                        >
+                          Records released to this group are no longer released to its members
+                          through it.
+                        </ConfirmButton>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </ListStates>
       {editing ? (
         <SharingGroupForm
           group={editing === 'new' ? null : editing}

@@ -1,14 +1,14 @@
-import { Button, Group, NativeSelect, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, Table, Text, TextInput } from '@mantine/core';
 import { useState, type SubmitEvent } from 'react';
 import { api, unwrap } from '../../../api/client.ts';
 import { useCan } from '../../../app/session.ts';
 import { LoadMoreButton } from '../../../components/LoadMoreButton.tsx';
-import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { StateBadge } from '../../../components/StateBadge.tsx';
-import { EmptyState, LoadingState } from '../../../components/States.tsx';
+import { ListStates } from '../../../components/ListStates.tsx';
 import { useAgencies, useAgencyName } from '../../../lib/agencies.ts';
 import { useCursorPages } from '../../../lib/cursor-pages.ts';
 import { isSystemAccount, type CreatedUser, type User } from '../admin-api.ts';
+import { AdminSectionHeader } from '../AdminSectionHeader.tsx';
 import { ConfirmButton } from '../ConfirmButton.tsx';
 import { OneTimePassword } from './OneTimePassword.tsx';
 import { UserForm } from './UserForm.tsx';
@@ -38,20 +38,18 @@ export function UsersSection() {
   );
   return (
     <section aria-labelledby="users-title">
-      <Group justify="space-between" mb="sm">
-        <Title order={3} id="users-title">
-          Users
-        </Title>
-        {can('users:admin') ? (
-          <Button
-            onClick={() => {
-              setEditing('new');
-            }}
-          >
-            New user
-          </Button>
-        ) : null}
-      </Group>
+      <AdminSectionHeader
+        id="users-title"
+        title="Users"
+        newLabel="New user"
+        onNew={
+          can('users:admin')
+            ? () => {
+                setEditing('new');
+              }
+            : undefined
+        }
+      />
       <UserFilter value={filter} onApply={setFilter} />
       {created?.oneTimePassword ? (
         <OneTimePassword
@@ -61,18 +59,20 @@ export function UsersSection() {
           }}
         />
       ) : null}
-      {users.isPending ? (
-        <LoadingState label="Loading users…" />
-      ) : users.isError ? (
-        <ProblemAlert error={users.error} title="Could not load the users" />
-      ) : users.items.length === 0 ? (
-        <EmptyState title="No users match">Clear the filter to see every user.</EmptyState>
-      ) : (
-        <>
-          <UsersTable users={users.items} onEdit={setEditing} />
-          <LoadMoreButton {...users} shown={users.items.length} noun="users" />
-        </>
-      )}
+      <ListStates
+        query={users}
+        items={users.items}
+        loading="Loading users…"
+        failed="Could not load the users"
+        empty={{ title: 'No users match', body: 'Clear the filter to see every user.' }}
+      >
+        {(items) => (
+          <>
+            <UsersTable users={items} onEdit={setEditing} />
+            <LoadMoreButton {...users} shown={items.length} noun="users" />
+          </>
+        )}
+      </ListStates>
       {editing ? (
         <UserForm
           user={editing === 'new' ? null : editing}
@@ -125,7 +125,7 @@ function UserFilter({ value, onApply }: { value: Filter; onApply: (f: Filter) =>
   );
 }
 
-function UsersTable({ users, onEdit }: { users: User[]; onEdit: (u: User) => void }) {
+function UsersTable({ users, onEdit }: { users: readonly User[]; onEdit: (u: User) => void }) {
   return (
     <Table.ScrollContainer minWidth={900}>
       <Table striped aria-label="Users">
