@@ -15,7 +15,7 @@ import { blockingKeys, DEFAULT_MAX_BLOCK_SIZE } from './blocking.ts';
 import type { Link } from './clustering.ts';
 import type { Model } from './model.ts';
 import { loadSettledPairs } from './kept-apart.ts';
-import { resolveOne, type ExistingObservation } from './resolve.ts';
+import { canReachDecision, resolveOne, type ExistingObservation } from './resolve.ts';
 import { applyMergeEvents, type MergeEvent } from './resolution.repository.ts';
 import { observationKeys, resolutionModel } from './resolution.table.ts';
 import { insertCandidates } from './retrain.repository.ts';
@@ -68,8 +68,17 @@ export async function resolveNewObservations(
   keysOf: KeysOf,
   now: Date,
 ): Promise<ResolutionOutcome> {
-  const byKey = await candidatesByKey(tx, [...new Set([...keysOf.values()].flat())], fresh);
   const model = await loadModel(tx);
+  // Most observations of places and organisations named in narratives can never be merged
+  // or proposed (CI-14, and their name alone weighs too little), yet their names fill the
+  // largest blocks: at 100,000 records they were more than half the stored observations a
+  // batch read and scored.
+  const deciding = fresh.filter((o) => canReachDecision(model, o));
+  const byKey = await candidatesByKey(
+    tx,
+    [...new Set(deciding.flatMap((o) => keysOf.get(o.id)!))],
+    fresh,
+  );
   const settled = await loadSettledPairs(
     tx,
     [...byKey.values()].flatMap((list) => list.map((s) => s.entityId)),
@@ -84,7 +93,7 @@ export async function resolveNewObservations(
   };
   const merges: MergeEvent[] = [];
   const candidates: { a: string; b: string; link: Link }[] = [];
-  for (const o of fresh) {
+  for (const o of deciding) {
     const decision = resolveOne(model, o, existingFor(o, keysOf.get(o.id)!, byKey, find));
     if (decision.action === 'join') {
       for (const link of [decision.link, ...decision.alsoMerge]) {

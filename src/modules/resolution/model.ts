@@ -133,6 +133,46 @@ export function scorePrepared(tm: TypeModel, first: Prepared, second: Prepared):
   return { weight, probability: probabilityOf(weight), evidenceWeight, evidence };
 }
 
+/**
+ * The highest weight any partner could give this observation: every field it has agreeing at
+ * the level worth most (an exact match of its rarest possible value), every field it lacks
+ * adding nothing, as in `scorePrepared`. An observation whose ceiling stays below a threshold
+ * can never reach it with anything, so resolution need not look for partners at all: a
+ * place or organisation known by its name alone, say, which no model lets merge or propose.
+ */
+export function ceilingWeight(tm: TypeModel, p: Prepared): number {
+  const best = bestFieldWeights(tm, p.type);
+  let evidenceWeight = 0;
+  SPECS[p.type].fields.forEach((field, i) => {
+    // Comparing with itself is null exactly when the observation lacks the field.
+    if (field.compare(p.features, p.features) !== null) evidenceWeight += best[i] ?? 0;
+  });
+  return logOdds(tm.lambda) + evidenceWeight;
+}
+
+const bestWeights = new WeakMap<TypeModel, number[]>();
+
+/** Per field of the type, the most any level of it weighs under `tm` (built once per model). */
+function bestFieldWeights(tm: TypeModel, type: ObservationType): number[] {
+  const cached = bestWeights.get(tm);
+  if (cached) return cached;
+  const best = SPECS[type].fields.map((field) =>
+    Math.max(...field.levels.map((level) => bestLevelWeight(tm, field, level))),
+  );
+  bestWeights.set(tm, best);
+  return best;
+}
+
+function bestLevelWeight(tm: TypeModel, field: FieldSpec<unknown>, level: string): number {
+  const p = tm.fields[field.name]?.[level];
+  if (p === undefined) return 0;
+  if (level !== field.levels[0] || !field.termFrequencyValue) return log2(p.m / p.u);
+  // fieldWeight takes the frequency from the pair's lower id, which may be either side.
+  const fallback = tm.observations > 0 ? 1 / tm.observations : p.u;
+  const frequencies = Object.values(tm.termFrequencies[field.name] ?? {});
+  return log2(p.m / frequencies.reduce((a, b) => Math.min(a, b), Math.min(p.u, fallback)));
+}
+
 /** Scores two raw observations of the same type. */
 export function score(model: Model, a: Observation, b: Observation): Score {
   if (a.type !== b.type) throw new Error(`cannot compare a ${a.type} with a ${b.type}`);

@@ -17,6 +17,7 @@ import {
   shareBlockingKey,
 } from './blocking.ts';
 import {
+  DEFAULT_THRESHOLDS,
   cluster,
   compareLinks,
   decidePair,
@@ -25,7 +26,14 @@ import {
   type ClusteringResult,
   type Link,
 } from './clustering.ts';
-import { scorePrepared, typeModelOf, type Model, type TypeModel } from './model.ts';
+import {
+  ceilingWeight,
+  probabilityOf,
+  scorePrepared,
+  typeModelOf,
+  type Model,
+  type TypeModel,
+} from './model.ts';
 import type { Observation } from './spec.ts';
 import { prepare, type Prepared } from './specs.ts';
 
@@ -132,6 +140,21 @@ export function resolveOne(
     alsoMerge: rest.map((r) => r.merge),
     candidates: open,
   };
+}
+
+/**
+ * Whether `observation` could be merged with, or proposed as, anything at all: its ceiling
+ * reaches the candidate threshold. When it cannot, `resolveOne` decides "new, no candidates"
+ * whatever it is compared with, so incremental resolution skips the lookup.
+ */
+export function canReachDecision(
+  model: Model,
+  observation: Observation,
+  options: ResolveOptions = {},
+): boolean {
+  const { autoMerge, candidate } = options.thresholds ?? DEFAULT_THRESHOLDS;
+  const ceiling = ceilingWeight(typeModelOf(model, observation.type), prepare(observation));
+  return probabilityOf(ceiling) >= Math.min(autoMerge, candidate);
 }
 
 /** Per existing entity: its members, its strongest merge-grade link, any conflict. */
