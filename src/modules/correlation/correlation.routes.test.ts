@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../db/test-db.ts';
 import { createTestApp, recordBody, type TestApp, type TestUser } from '../../server/test-app.ts';
+import type { Marking } from '../../access/markings.ts';
+import { prepareRecord } from '../records/record-preparation.ts';
+import { createRecordBodySchema } from '../records/records.schemas.ts';
+import { insertRecords } from '../records/records.writer.ts';
 import { POINTER_FIELDS } from './hit-view.ts';
 
 describeEachDatabase('cross-agency correlation', (kind) => {
@@ -97,6 +101,39 @@ describeEachDatabase('cross-agency correlation', (kind) => {
     expect(
       theirs.map((h: { other: { record: { id: string } } }) => h.other.record.id).sort(),
     ).toEqual([first.id, second.id].sort());
+  });
+
+  const GREEN_FULL: Marking = {
+    tlp: 'GREEN',
+    caveats: ['LES'],
+    partnerShare: 'full',
+    networkShare: 'none',
+    releasableTo: [],
+  };
+  it('records of two agencies written in one batch (as the demo loader writes them) make their hit', async () => {
+    const person = subject();
+    const body = (user: TestUser) =>
+      prepareRecord(
+        {
+          ...createRecordBodySchema.parse(recordBody({ observations: [person] })),
+          markings: GREEN_FULL,
+        },
+        {
+          ownerAgencyId: user.agencyId,
+          createdByUserId: user.id,
+          source: `agency:${user.agencyId}`,
+          sourceRecordId: null,
+        },
+      );
+    const [first, second] = await t.database.db.transaction((tx) =>
+      insertRecords(tx, t.center.id, t.clock.now(), [body(police), body(sheriff)]),
+    );
+    const mine = (await get(sheriff, '/api/v1/hits')).items.filter(
+      (h: { yourRecord: { id: string } }) => h.yourRecord.id === second!.id,
+    );
+    expect(mine.map((h: { other: { record: { id: string } } }) => h.other.record.id)).toEqual([
+      first!.id,
+    ]);
   });
 
   it('XS-02 a pointer carries only the allow-listed fields — never narrative, title or identifiers', async () => {

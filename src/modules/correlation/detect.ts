@@ -24,16 +24,26 @@ type Holder = {
 /** At most this many other records per new observation: a hot entity must not flood inboxes. */
 const MAX_HITS_PER_OBSERVATION = 50;
 
+/** Where resolution put a batch's observations (see `ResolutionOutcome`). */
+export type Resolved = {
+  entityOf: ReadonlyMap<string, string>;
+  heldBefore: ReadonlySet<string>;
+};
+
 export async function detectHits(
   tx: Db,
   fresh: readonly FreshObservation[],
-  entityOf: ReadonlyMap<string, string>,
+  { entityOf, heldBefore }: Resolved,
   ownerOf: ReadonlyMap<string, string>,
   now: Date,
 ): Promise<number> {
+  // An entity holding only this batch's observations has another agency's record only when
+  // the batch spans agencies; an ingest batch (one source) never does, and most of its
+  // observations are such entities, so their holders are not looked up.
+  const spansAgencies = new Set(ownerOf.values()).size > 1;
   const entityIds = [
     ...new Set(fresh.map((f) => entityOf.get(f.id)).filter((e) => e !== undefined)),
-  ];
+  ].filter((e) => spansAgencies || heldBefore.has(e));
   if (entityIds.length === 0) return 0;
   const holders = await queryRows<Holder>(
     tx,

@@ -159,9 +159,9 @@ async function stageContent(
 /** The second half: resolution against what the center holds, then cross-agency hits. */
 export async function resolveStaged(tx: Db, now: Date, staged: StagedRecords): Promise<void> {
   const obs = staged.rows.flatMap((c) => c.observations);
-  const { entityOf } = await resolveNewObservations(tx, obs, staged.keysOf, now);
+  const { entityOf, heldBefore } = await resolveNewObservations(tx, obs, staged.keysOf, now);
   const owners = new Map(staged.rows.map((c) => [c.record.id, c.record.ownerAgencyId]));
-  await detectHits(tx, obs, entityOf, owners, now);
+  await detectHits(tx, obs, { entityOf, heldBefore }, owners, now);
 }
 
 function toRows(p: PreparedRecord, centerId: string, now: Date) {

@@ -15,7 +15,12 @@ import { blockingKeys, DEFAULT_MAX_BLOCK_SIZE } from './blocking.ts';
 import type { Link } from './clustering.ts';
 import type { Model } from './model.ts';
 import { loadSettledPairs } from './kept-apart.ts';
-import { canReachDecision, resolveOne, type ExistingObservation } from './resolve.ts';
+import {
+  canReachDecision,
+  linkedEntities,
+  resolveOne,
+  type ExistingObservation,
+} from './resolve.ts';
 import { applyMergeEvents, type MergeEvent } from './resolution.repository.ts';
 import { observationKeys, resolutionModel } from './resolution.table.ts';
 import { insertCandidates } from './retrain.repository.ts';
@@ -31,6 +36,8 @@ export type ResolutionOutcome = {
   merges: number;
   candidates: number;
   entityOf: Map<string, string>;
+  /** Entities (as they are after the batch) holding an observation stored before it. */
+  heldBefore: ReadonlySet<string>;
 };
 
 const UNTRAINED: Model = { version: 1, types: {} };
@@ -79,10 +86,11 @@ export async function resolveNewObservations(
     [...new Set(deciding.flatMap((o) => keysOf.get(o.id)!))],
     fresh,
   );
-  const settled = await loadSettledPairs(
-    tx,
-    [...byKey.values()].flatMap((list) => list.map((s) => s.entityId)),
-  );
+  const scores = new Map<string, Link>();
+  const settled = await loadSettledPairs(tx, [
+    ...fresh.map((o) => o.entityId),
+    ...linkedBeforeGrouping(model, deciding, keysOf, byKey, scores),
+  ]);
   const parent = new Map<string, string>();
   const find = (e: string): string => {
     const p = parent.get(e);
@@ -94,7 +102,9 @@ export async function resolveNewObservations(
   const merges: MergeEvent[] = [];
   const candidates: { a: string; b: string; link: Link }[] = [];
   for (const o of deciding) {
-    const decision = resolveOne(model, o, existingFor(o, keysOf.get(o.id)!, byKey, find));
+    const decision = resolveOne(model, o, existingFor(o, keysOf.get(o.id)!, byKey, find), {
+      scores,
+    });
     if (decision.action === 'join') {
       for (const link of [decision.link, ...decision.alsoMerge]) {
         const survivor = find(decision.entityId);
@@ -116,7 +126,47 @@ export async function resolveNewObservations(
   );
   const open = await recordCandidates(tx, candidates, find, settled.settledUnder(find), now);
   const entityOf = new Map(fresh.map((o) => [o.id, find(o.entityId)]));
-  return { merges: merges.length, candidates: open, entityOf };
+  const heldBefore = holdingStored(fresh, byKey, find);
+  return { merges: merges.length, candidates: open, entityOf, heldBefore };
+}
+
+/**
+ * The stored entities some new observation scores a merge or a possible association with,
+ * each as stored (before this batch groups any). What analysts settled is loaded for these
+ * only: a merge or candidate of the batch joins roots built of such entities alone (each
+ * joined its root through such a link), so no settled pair outside them bears on it.
+ */
+function linkedBeforeGrouping(
+  model: Model,
+  deciding: readonly NewObservation[],
+  keysOf: KeysOf,
+  byKey: Map<string, Stored[]>,
+  scores: Map<string, Link>,
+): string[] {
+  return deciding.flatMap((o) =>
+    linkedEntities(
+      model,
+      o,
+      existingFor(o, keysOf.get(o.id)!, byKey, (e) => e),
+      { scores },
+    ),
+  );
+}
+
+/**
+ * Entities, after the batch, that hold an observation stored before it. A batch's
+ * observations meet stored ones only through their blocks, so every other entity holds
+ * this batch's observations alone.
+ */
+function holdingStored(
+  fresh: readonly NewObservation[],
+  byKey: Map<string, Stored[]>,
+  find: (e: string) => string,
+): Set<string> {
+  const freshIds = new Set(fresh.map((o) => o.id));
+  return new Set(
+    [...byKey.values()].flat().flatMap((s) => (freshIds.has(s.id) ? [] : [find(s.entityId)])),
+  );
 }
 
 /**

@@ -37,7 +37,15 @@ import {
 import type { Observation } from './spec.ts';
 import { prepare, type Prepared } from './specs.ts';
 
-export type ResolveOptions = ClusteringOptions & { maxBlockSize?: number };
+export type ResolveOptions = ClusteringOptions & {
+  maxBlockSize?: number;
+  /**
+   * Scores already computed, by `${a.id}|${b.id}` in canonical order: incremental
+   * resolution compares each new observation with its block twice (which entities it links
+   * to, then the decision) and scores each pair once.
+   */
+  scores?: Map<string, Link>;
+};
 
 export type BatchResult = ClusteringResult & {
   stats: { observations: number; candidatePairs: number; skippedBlocks: number };
@@ -88,6 +96,14 @@ export function resolveBatch(
 function scoredPair(tm: TypeModel, x: Prepared, y: Prepared): Link {
   const [a, b] = x.id <= y.id ? [x, y] : [y, x];
   return { a: a.id, b: b.id, type: a.type, score: scorePrepared(tm, a, b) };
+}
+
+function scoredOnce(tm: TypeModel, x: Prepared, y: Prepared, scores?: Map<string, Link>) {
+  if (!scores) return scoredPair(tm, x, y);
+  const key = x.id <= y.id ? `${x.id}|${y.id}` : `${y.id}|${x.id}`;
+  let link = scores.get(key);
+  if (!link) scores.set(key, (link = scoredPair(tm, x, y)));
+  return link;
 }
 
 /** An observation already resolved into an entity, found through a shared blocking key. */
@@ -157,6 +173,25 @@ export function canReachDecision(
   return probabilityOf(ceiling) >= Math.min(autoMerge, candidate);
 }
 
+/**
+ * The entities of `existing` that `observation` scores a merge or a possible association
+ * with, as given (no grouping of entities merged meanwhile): every decision `resolveOne`
+ * can make about it involves only these.
+ */
+export function linkedEntities(
+  model: Model,
+  observation: Observation,
+  existing: readonly ExistingObservation[],
+  options: ResolveOptions = {},
+): string[] {
+  const tm = typeModelOf(model, observation.type);
+  const { entities, candidates } = scoreAgainstEntities(tm, observation, existing, options);
+  return [
+    ...[...entities.values()].flatMap((e) => (e.merge ? [e.entityId] : [])),
+    ...candidates.map((c) => c.entityId),
+  ];
+}
+
 /** Per existing entity: its members, its strongest merge-grade link, any conflict. */
 function scoreAgainstEntities(
   tm: TypeModel,
@@ -173,7 +208,7 @@ function scoreAgainstEntities(
     const view = entities.get(entityId) ?? { entityId, members: [], conflict: false };
     entities.set(entityId, view);
     view.members.push(member);
-    const link = { ...scoredPair(tm, self, member), entityId };
+    const link = { ...scoredOnce(tm, self, member, options.scores), entityId };
     const decision = decidePair(observation.type, link.score, options);
     if (isConflict(link.score, options)) view.conflict = true;
     if (decision.kind === 'merge') {
