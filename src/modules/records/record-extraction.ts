@@ -55,7 +55,7 @@ const norm = (v: unknown) =>
   typeof v === 'string' ? v.toLowerCase().replace(/[^a-z0-9+@.]/g, '') : '';
 
 /** The value that identifies an observation of each type, for matching a mention to it. */
-function keyOf(type: string, a: Record<string, unknown>): string | undefined {
+export function keyOf(type: string, a: Record<string, unknown>): string | undefined {
   const key = (() => {
     switch (type) {
       case 'person':

@@ -30,6 +30,7 @@ import {
   type RecordRow,
 } from './records.repository.ts';
 import type { CreateRecordBody, ListRecordsQuery, UpdateRecordBody } from './records.schemas.ts';
+import { remineNarrative } from './narrative-edit.ts';
 import { insertRecords, writeNextVersion } from './records.writer.ts';
 import { placeColumns } from '../geo/place.ts';
 
@@ -223,6 +224,7 @@ async function applyUpdate(tx: Tx, ctx: ServiceContext, row: RecordRow, body: Up
     notifyOwnerOnHit: body.notifyOwnerOnHit ?? row.notifyOwnerOnHit,
     updatedAt: now,
   };
+  if (next.narrative !== row.narrative) await remineNarrative(tx, ctx.centerId, next, now);
   await writeNextVersion(tx, next, ctx.viewer.userId, now);
   const fields = Object.keys(body).filter((k) => k !== 'version');
   await audit(tx, ctx, [

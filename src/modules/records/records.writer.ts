@@ -109,7 +109,7 @@ export function insertedIds(staged: StagedRecords): InsertedRecord[] {
 
 type RecordRows = {
   record: typeof records.$inferInsert & { id: string; version: number };
-  observations: ReturnType<typeof toRows>['observations'];
+  observations: ObservationRow[];
 };
 
 /**
@@ -125,17 +125,7 @@ async function stageContent(
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
     const obs = chunk.flatMap((c) => c.observations);
-    await bulkInsert(
-      tx,
-      entities,
-      obs.map((o) => ({
-        id: o.entityId,
-        originCenterId: centerId,
-        type: o.type,
-        createdAt: now,
-        updatedAt: now,
-      })),
-    );
+    await bulkInsert(tx, entities, firstEntities(obs, centerId, now));
     await bulkInsert(tx, observations, obs);
     await bulkInsert(
       tx,
@@ -158,9 +148,20 @@ async function stageContent(
 
 /** The second half: resolution against what the center holds, then cross-agency hits. */
 export async function resolveStaged(tx: Db, now: Date, staged: StagedRecords): Promise<void> {
-  const obs = staged.rows.flatMap((c) => c.observations);
-  const { entityOf, heldBefore } = await resolveNewObservations(tx, obs, staged.keysOf, now);
   const owners = new Map(staged.rows.map((c) => [c.record.id, c.record.ownerAgencyId]));
+  const obs = staged.rows.flatMap((c) => c.observations);
+  await resolveAndCorrelate(tx, now, obs, staged.keysOf, owners);
+}
+
+/** New observations (their keys stored) resolved, and the hits they make; owners by record. */
+export async function resolveAndCorrelate(
+  tx: Db,
+  now: Date,
+  obs: readonly ObservationRow[],
+  keysOf: KeysOf,
+  owners: ReadonlyMap<string, string>,
+): Promise<void> {
+  const { entityOf, heldBefore } = await resolveNewObservations(tx, obs, keysOf, now);
   await detectHits(tx, obs, { entityOf, heldBefore }, owners, now);
 }
 
@@ -202,11 +203,18 @@ function toRows(p: PreparedRecord, centerId: string, now: Date) {
     createdAt: now,
     updatedAt: now,
   };
-  const obs = p.observations.map((o) => ({
+  return { record, observations: p.observations.map((o) => observationRow(o, centerId, id, now)) };
+}
+
+export type ObservationRow = ReturnType<typeof observationRow>;
+
+/** A new observation of a record, as stored. */
+export function observationRow(o: ObservationInput, centerId: string, recordId: string, now: Date) {
+  return {
     id: newId(),
     originCenterId: centerId,
     version: 1,
-    recordId: id,
+    recordId,
     // Resolution (a later stage) merges entities; until then each observation is its own.
     entityId: newId(),
     type: o.type,
@@ -215,8 +223,18 @@ function toRows(p: PreparedRecord, centerId: string, now: Date) {
     textStart: o.textStart ?? null,
     textEnd: o.textEnd ?? null,
     createdAt: now,
+  };
+}
+
+/** The entity each new observation starts as. */
+export function firstEntities(obs: readonly ObservationRow[], centerId: string, now: Date) {
+  return obs.map((o) => ({
+    id: o.entityId,
+    originCenterId: centerId,
+    type: o.type,
+    createdAt: now,
+    updatedAt: now,
   }));
-  return { record, observations: obs };
 }
 
 type RecordInsert = typeof records.$inferInsert;
