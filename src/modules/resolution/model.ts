@@ -138,7 +138,8 @@ export function scorePrepared(tm: TypeModel, first: Prepared, second: Prepared):
  * the level worth most (an exact match of its rarest possible value), every field it lacks
  * adding nothing, as in `scorePrepared`. An observation whose ceiling stays below a threshold
  * can never reach it with anything, so resolution need not look for partners at all: a
- * place or organisation known by its name alone, say, which no model lets merge or propose.
+ * place known by its name alone, say, which CI-14 never lets merge and whose name weighs too
+ * little to propose.
  */
 export function ceilingWeight(tm: TypeModel, p: Prepared): number {
   const best = bestFieldWeights(tm, p.type);
