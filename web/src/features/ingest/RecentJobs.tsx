@@ -2,6 +2,7 @@ import { Anchor, Badge, Paper, Table, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { LoadMoreButton } from '../../components/LoadMoreButton.tsx';
 import { useSources } from '../../lib/sources.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 import { ListStates } from '../../components/ListStates.tsx';
 import { FORMAT_NAMES, useIngestJobs, type IngestJob } from './ingest-api.ts';
 import { JobStatusBadge } from './JobStatusBadge.tsx';
@@ -25,25 +26,22 @@ export function RecentJobs() {
       >
         {(items) => (
           <>
-            <Table.ScrollContainer minWidth={720}>
-              <Table striped aria-label="Recent ingest jobs">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>File</Table.Th>
-                    <Table.Th>Source</Table.Th>
-                    <Table.Th>Format</Table.Th>
-                    <Table.Th>Status</Table.Th>
-                    <Table.Th>Rows read / created / updated / failed</Table.Th>
-                    <Table.Th>Uploaded</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {items.map((job) => (
-                    <JobRow key={job.id} job={job} sourceName={sourceName(job.sourceId)} />
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <DataTable
+              label="Recent ingest jobs"
+              minWidth={720}
+              columns={[
+                'File',
+                'Source',
+                'Format',
+                'Status',
+                'Rows read / created / updated / failed',
+                'Uploaded',
+              ]}
+            >
+              {items.map((job) => (
+                <JobRow key={job.id} job={job} sourceName={sourceName(job.sourceId)} />
+              ))}
+            </DataTable>
             <LoadMoreButton {...jobs} shown={items.length} noun="jobs" />
           </>
         )}

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Table, Text } from '@mantine/core';
+import { Badge, Group, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { api, unwrap } from '../../../api/client.ts';
 import { useCan } from '../../../app/session.ts';
@@ -6,7 +6,9 @@ import { StateBadge } from '../../../components/StateBadge.tsx';
 import { ListStates } from '../../../components/ListStates.tsx';
 import { useAgencies, type Agency } from '../../../lib/agencies.ts';
 import { AdminSectionHeader } from '../AdminSectionHeader.tsx';
-import { ConfirmButton } from '../ConfirmButton.tsx';
+import { DataTable } from '../../../components/DataTable.tsx';
+import { EditButton } from '../AdminRow.tsx';
+import { SuspendButton } from '../SuspendButton.tsx';
 import { AgencyForm } from './AgencyForm.tsx';
 import { DISCIPLINE_LABELS, LEVEL_LABELS } from './agency-labels.ts';
 
@@ -37,34 +39,23 @@ export function AgenciesSection() {
         empty={{ title: 'No agencies yet' }}
       >
         {(items) => (
-          <Table.ScrollContainer minWidth={800}>
-            <Table striped aria-label="Agencies">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Discipline</Table.Th>
-                  <Table.Th>Level</Table.Th>
-                  <Table.Th>ORI</Table.Th>
-                  <Table.Th>Contacts</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>Actions</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {[...items]
-                  .sort((a, b) => a.name.localeCompare(b.name))
-                  .map((a) => (
-                    <AgencyRow
-                      key={a.id}
-                      agency={a}
-                      onEdit={() => {
-                        setEditing(a);
-                      }}
-                    />
-                  ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            label="Agencies"
+            minWidth={800}
+            columns={['Name', 'Discipline', 'Level', 'ORI', 'Contacts', 'Status', 'Actions']}
+          >
+            {[...items]
+              .sort((a, b) => a.name.localeCompare(b.name))
+              .map((a) => (
+                <AgencyRow
+                  key={a.id}
+                  agency={a}
+                  onEdit={() => {
+                    setEditing(a);
+                  }}
+                />
+              ))}
+          </DataTable>
         )}
       </ListStates>
       {editing ? (
@@ -113,22 +104,11 @@ function AgencyRow({ agency: a, onEdit }: { agency: Agency; onEdit: () => void }
       </Table.Td>
       <Table.Td>
         <Group gap={4} wrap="nowrap">
-          {can('agencies:admin') ? (
-            <Button
-              size="compact-sm"
-              variant="default"
-              aria-label={`Edit ${a.name}`}
-              onClick={onEdit}
-            >
-              Edit
-            </Button>
-          ) : null}
+          {can('agencies:admin') ? <EditButton name={a.name} onEdit={onEdit} /> : null}
           {can('accounts:suspend') && !a.isHost ? (
-            <ConfirmButton
-              label={a.active ? 'Suspend' : 'Reinstate'}
-              ariaLabel={`${a.active ? 'Suspend' : 'Reinstate'} ${a.name}`}
-              title={`${a.active ? 'Suspend' : 'Reinstate'} ${a.name}?`}
-              color={a.active ? 'red.9' : undefined}
+            <SuspendButton
+              name={a.name}
+              active={a.active}
               action={() =>
                 unwrap(
                   api.POST(`/api/v1/agencies/{id}/${action}`, { params: { path: { id: a.id } } }),
@@ -139,7 +119,7 @@ function AgencyRow({ agency: a, onEdit }: { agency: Agency; onEdit: () => void }
               {a.active
                 ? 'Every user of the agency is signed out at once and cannot sign in, and its API tokens stop working, until it is reinstated. Its records stay.'
                 : 'Its users can sign in again.'}
-            </ConfirmButton>
+            </SuspendButton>
           ) : null}
         </Group>
       </Table.Td>

@@ -1,10 +1,12 @@
-import { Button, Group, Table, Text } from '@mantine/core';
+import { Group, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { api, unwrap } from '../../../api/client.ts';
 import { ListStates } from '../../../components/ListStates.tsx';
 import { useAgencyName } from '../../../lib/agencies.ts';
 import { useSharingGroups, type SharingGroup } from '../admin-api.ts';
 import { AdminSectionHeader } from '../AdminSectionHeader.tsx';
+import { DataTable } from '../../../components/DataTable.tsx';
+import { EditButton, NameCell } from '../AdminRow.tsx';
 import { ConfirmButton } from '../ConfirmButton.tsx';
 import { SharingGroupForm } from './SharingGroupForm.tsx';
 
@@ -37,67 +39,48 @@ export function SharingGroupsSection() {
         }}
       >
         {(items) => (
-          <Table.ScrollContainer minWidth={700}>
-            <Table striped aria-label="Sharing groups">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Member agencies</Table.Th>
-                  <Table.Th>Member users</Table.Th>
-                  <Table.Th>Actions</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((g) => (
-                  <Table.Tr key={g.id}>
-                    <Table.Td>
-                      <Text size="sm" fw={600}>
-                        {g.name}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {g.description}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{g.members.agencyIds.map(agencyName).join(', ') || '—'}</Text>
-                    </Table.Td>
-                    <Table.Td>{g.members.userIds.length}</Table.Td>
-                    <Table.Td>
-                      <Group gap={4} wrap="nowrap">
-                        <Button
-                          size="compact-sm"
-                          variant="default"
-                          aria-label={`Edit ${g.name}`}
-                          onClick={() => {
-                            setEditing(g);
-                          }}
-                        >
-                          Edit
-                        </Button>
-                        <ConfirmButton
-                          label="Delete"
-                          ariaLabel={`Delete ${g.name}`}
-                          title={`Delete ${g.name}?`}
-                          color="red.9"
-                          action={() =>
-                            unwrap(
-                              api.DELETE('/api/v1/sharing-groups/{id}', {
-                                params: { path: { id: g.id } },
-                              }),
-                            )
-                          }
-                          invalidate={[['sharing-groups']]}
-                        >
-                          Records released to this group are no longer released to its members
-                          through it.
-                        </ConfirmButton>
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            label="Sharing groups"
+            minWidth={700}
+            columns={['Name', 'Member agencies', 'Member users', 'Actions']}
+          >
+            {items.map((g) => (
+              <Table.Tr key={g.id}>
+                <NameCell name={g.name} detail={g.description} />
+                <Table.Td>
+                  <Text size="sm">{g.members.agencyIds.map(agencyName).join(', ') || '—'}</Text>
+                </Table.Td>
+                <Table.Td>{g.members.userIds.length}</Table.Td>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    <EditButton
+                      name={g.name}
+                      onEdit={() => {
+                        setEditing(g);
+                      }}
+                    />
+                    <ConfirmButton
+                      label="Delete"
+                      ariaLabel={`Delete ${g.name}`}
+                      title={`Delete ${g.name}?`}
+                      color="red.9"
+                      action={() =>
+                        unwrap(
+                          api.DELETE('/api/v1/sharing-groups/{id}', {
+                            params: { path: { id: g.id } },
+                          }),
+                        )
+                      }
+                      invalidate={[['sharing-groups']]}
+                    >
+                      Records released to this group are no longer released to its members through
+                      it.
+                    </ConfirmButton>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
         )}
       </ListStates>
       {editing ? (

@@ -1,4 +1,4 @@
-import { Button, Table, Text } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { StateBadge } from '../../../components/StateBadge.tsx';
 import { tlpLabel } from '../../../components/MarkingBanner.tsx';
@@ -7,6 +7,8 @@ import { useAgencyName } from '../../../lib/agencies.ts';
 import { useSources } from '../../../lib/sources.ts';
 import type { Source } from '../admin-api.ts';
 import { AdminSectionHeader } from '../AdminSectionHeader.tsx';
+import { DataTable } from '../../../components/DataTable.tsx';
+import { EditButton, NameCell } from '../AdminRow.tsx';
 import { SHARE_OPTIONS } from './marking-labels.ts';
 import { SourceForm } from './SourceForm.tsx';
 
@@ -39,66 +41,45 @@ export function SourcesSection() {
         }}
       >
         {(items) => (
-          <Table.ScrollContainer minWidth={800}>
-            <Table striped aria-label="Sources">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Agency</Table.Th>
-                  <Table.Th>Default markings</Table.Th>
-                  <Table.Th>Partner sharing</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>Actions</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((s) => (
-                  <Table.Tr key={s.id}>
-                    <Table.Td>
-                      <Text size="sm" fw={600}>
-                        {s.name}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {s.description}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{agencyName(s.agencyId)}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm" ff="monospace">
-                        {tlpLabel(s.defaultMarkings.tlp)}
-                      </Text>
-                      <Text size="xs">{s.defaultMarkings.caveats.join(', ')}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{SHARE_OPTIONS[s.defaultMarkings.partnerShare]}</Text>
-                      {s.defaultMarkings.releasableTo.length > 0 ? (
-                        <Text size="xs" c="dimmed">
-                          releasable to {s.defaultMarkings.releasableTo.length}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>
-                      <StateBadge tone={s.active ? 'ok' : 'neutral'}>
-                        {s.active ? 'active' : 'inactive'}
-                      </StateBadge>
-                    </Table.Td>
-                    <Table.Td>
-                      <Button
-                        size="compact-sm"
-                        variant="default"
-                        aria-label={`Edit ${s.name}`}
-                        onClick={() => {
-                          setEditing(s);
-                        }}
-                      >
-                        Edit
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            label="Sources"
+            minWidth={800}
+            columns={['Name', 'Agency', 'Default markings', 'Partner sharing', 'Status', 'Actions']}
+          >
+            {items.map((s) => (
+              <Table.Tr key={s.id}>
+                <NameCell name={s.name} detail={s.description} />
+                <Table.Td>{agencyName(s.agencyId)}</Table.Td>
+                <Table.Td>
+                  <Text size="sm" ff="monospace">
+                    {tlpLabel(s.defaultMarkings.tlp)}
+                  </Text>
+                  <Text size="xs">{s.defaultMarkings.caveats.join(', ')}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{SHARE_OPTIONS[s.defaultMarkings.partnerShare]}</Text>
+                  {s.defaultMarkings.releasableTo.length > 0 ? (
+                    <Text size="xs" c="dimmed">
+                      releasable to {s.defaultMarkings.releasableTo.length}
+                    </Text>
+                  ) : null}
+                </Table.Td>
+                <Table.Td>
+                  <StateBadge tone={s.active ? 'ok' : 'neutral'}>
+                    {s.active ? 'active' : 'inactive'}
+                  </StateBadge>
+                </Table.Td>
+                <Table.Td>
+                  <EditButton
+                    name={s.name}
+                    onEdit={() => {
+                      setEditing(s);
+                    }}
+                  />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
         )}
       </ListStates>
       {editing ? (

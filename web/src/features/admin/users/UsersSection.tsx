@@ -9,7 +9,9 @@ import { useAgencies, useAgencyName } from '../../../lib/agencies.ts';
 import { useCursorPages } from '../../../lib/cursor-pages.ts';
 import { isSystemAccount, type CreatedUser, type User } from '../admin-api.ts';
 import { AdminSectionHeader } from '../AdminSectionHeader.tsx';
-import { ConfirmButton } from '../ConfirmButton.tsx';
+import { DataTable } from '../../../components/DataTable.tsx';
+import { EditButton, NameCell } from '../AdminRow.tsx';
+import { SuspendButton } from '../SuspendButton.tsx';
 import { OneTimePassword } from './OneTimePassword.tsx';
 import { UserForm } from './UserForm.tsx';
 import { ATTRIBUTE_LABELS, ROLE_LABELS } from './user-labels.ts';
@@ -127,32 +129,21 @@ function UserFilter({ value, onApply }: { value: Filter; onApply: (f: Filter) =>
 
 function UsersTable({ users, onEdit }: { users: readonly User[]; onEdit: (u: User) => void }) {
   return (
-    <Table.ScrollContainer minWidth={900}>
-      <Table striped aria-label="Users">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>User</Table.Th>
-            <Table.Th>Agency</Table.Th>
-            <Table.Th>Roles</Table.Th>
-            <Table.Th>Attributes</Table.Th>
-            <Table.Th>Status</Table.Th>
-            <Table.Th>Last sign-in</Table.Th>
-            <Table.Th>Actions</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {users.map((u) => (
-            <UserRow
-              key={u.id}
-              user={u}
-              onEdit={() => {
-                onEdit(u);
-              }}
-            />
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      label="Users"
+      minWidth={900}
+      columns={['User', 'Agency', 'Roles', 'Attributes', 'Status', 'Last sign-in', 'Actions']}
+    >
+      {users.map((u) => (
+        <UserRow
+          key={u.id}
+          user={u}
+          onEdit={() => {
+            onEdit(u);
+          }}
+        />
+      ))}
+    </DataTable>
   );
 }
 
@@ -166,14 +157,7 @@ function UserRow({ user: u, onEdit }: { user: User; onEdit: () => void }) {
   const locked = u.lockedUntil && new Date(u.lockedUntil) > new Date();
   return (
     <Table.Tr data-testid={`user-${u.username}`}>
-      <Table.Td>
-        <Text size="sm" fw={600}>
-          {u.username}
-        </Text>
-        <Text size="xs" c="dimmed">
-          {u.displayName}
-        </Text>
-      </Table.Td>
+      <NameCell name={u.username} detail={u.displayName} />
       <Table.Td>{agencyName(u.agencyId)}</Table.Td>
       <Table.Td>
         <Text size="sm">{u.roles.map((r) => ROLE_LABELS[r]).join(', ')}</Text>
@@ -198,17 +182,8 @@ function UserRow({ user: u, onEdit }: { user: User; onEdit: () => void }) {
       <Table.Td>
         {system ? null : (
           <Group gap={4} wrap="nowrap">
-            {can('users:admin') ? (
-              <Button
-                size="compact-sm"
-                variant="default"
-                aria-label={`Edit ${u.username}`}
-                onClick={onEdit}
-              >
-                Edit
-              </Button>
-            ) : null}
-            {can('accounts:suspend') ? <SuspendButton user={u} /> : null}
+            {can('users:admin') ? <EditButton name={u.username} onEdit={onEdit} /> : null}
+            {can('accounts:suspend') ? <SuspendUserButton user={u} /> : null}
           </Group>
         )}
       </Table.Td>
@@ -216,14 +191,11 @@ function UserRow({ user: u, onEdit }: { user: User; onEdit: () => void }) {
   );
 }
 
-function SuspendButton({ user: u }: { user: User }) {
-  const verb = u.active ? 'Suspend' : 'Reinstate';
+function SuspendUserButton({ user: u }: { user: User }) {
   return (
-    <ConfirmButton
-      label={verb}
-      ariaLabel={`${verb} ${u.username}`}
-      title={`${verb} ${u.username}?`}
-      color={u.active ? 'red.9' : undefined}
+    <SuspendButton
+      name={u.username}
+      active={u.active}
       action={() =>
         unwrap(
           u.active
@@ -236,6 +208,6 @@ function SuspendButton({ user: u }: { user: User }) {
       {u.active
         ? `${u.displayName} is signed out everywhere at once, their API tokens stop working, and they cannot sign in until reinstated.`
         : `${u.displayName} can sign in again.`}
-    </ConfirmButton>
+    </SuspendButton>
   );
 }
