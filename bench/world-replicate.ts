@@ -49,9 +49,9 @@ for (let copy = 1; ; copy++) {
     select m.new, e.origin_center_id, e.version, e.type, e.created_at, e.updated_at
     from entities e join emap m on m.old = e.id`);
   await client.query(`insert into observations (id, origin_center_id, version, record_id, entity_id,
-      type, role, attributes, text_start, text_end, created_at)
+      type, role, attributes, text_start, text_end, record_at, created_at)
     select om.new, o.origin_center_id, o.version, rm.new, em.new, o.type, o.role, o.attributes,
-      o.text_start, o.text_end, o.created_at
+      o.text_start, o.text_end, o.record_at, o.created_at
     from observations o join omap om on om.old = o.id join rmap rm on rm.old = o.record_id
     join emap em on em.old = o.entity_id`);
   await client.query(`insert into observation_keys (observation_id, key)

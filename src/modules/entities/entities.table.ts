@@ -31,10 +31,17 @@ export const observations = pgTable(
     attributes: jsonb('attributes').$type<Record<string, unknown>>().notNull(),
     textStart: integer('text_start'),
     textEnd: integer('text_end'),
+    /**
+     * The record's date, `coalesce(occurred_from, entered_at)`, kept here so a name search
+     * can take the newest matches first without reading every matching observation's record
+     * (docs/search.md "Performance"). The record writer and its updates keep it in step.
+     */
+    recordAt: timestamp('record_at', { withTimezone: true }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('observations_record_idx').on(t.recordId),
     index('observations_entity_idx').on(t.entityId),
+    index('observations_record_at_idx').on(t.recordAt),
   ],
 );

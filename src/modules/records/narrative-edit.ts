@@ -15,10 +15,21 @@ import { entities, observations } from '../entities/entities.table.ts';
 import type { ObservationInput } from '../entities/observation-types.ts';
 import { writeBlockingKeys } from '../resolution/incremental.ts';
 import { keyOf, withExtractions } from './record-extraction.ts';
-import { firstEntities, observationRow, resolveAndCorrelate } from './records.writer.ts';
+import {
+  firstEntities,
+  observationRow,
+  recordDate,
+  resolveAndCorrelate,
+} from './records.writer.ts';
 
 type Stored = typeof observations.$inferSelect;
-type EditedRecord = { id: string; ownerAgencyId: string; narrative: string };
+type EditedRecord = {
+  id: string;
+  ownerAgencyId: string;
+  narrative: string;
+  occurredFrom: Date | null;
+  enteredAt: Date;
+};
 
 /** Mined from the narrative: a `mentioned` observation with its place in the text. */
 const isMined = (o: Stored) => o.role === 'mentioned' && o.textStart !== null;
@@ -43,7 +54,8 @@ export async function remineNarrative(
   const gone = previous.filter((o) => !kept.has(o)).map((o) => o.id);
   if (gone.length > 0) await tx.delete(observations).where(inArray(observations.id, gone));
   if (added.length === 0) return;
-  const rows = added.map((m) => observationRow(m, centerId, record.id, now));
+  const at = recordDate(record);
+  const rows = added.map((m) => observationRow(m, centerId, record.id, at, now));
   await bulkInsert(tx, entities, firstEntities(rows, centerId, now));
   await bulkInsert(tx, observations, rows);
   const keysOf = await writeBlockingKeys(tx, rows);

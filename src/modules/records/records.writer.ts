@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import { bulkInsert } from '../../db/bulk-insert.ts';
 import { detectHits } from '../correlation/detect.ts';
 import { placeColumns } from '../geo/place.ts';
@@ -203,18 +203,33 @@ function toRows(p: PreparedRecord, centerId: string, now: Date) {
     createdAt: now,
     updatedAt: now,
   };
-  return { record, observations: p.observations.map((o) => observationRow(o, centerId, id, now)) };
+  const at = recordDate(record);
+  return {
+    record,
+    observations: p.observations.map((o) => observationRow(o, centerId, id, at, now)),
+  };
 }
+
+/** A record's date as search orders by it; its observations carry it (`record_at`). */
+export const recordDate = (r: { occurredFrom: Date | null; enteredAt: Date }): Date =>
+  r.occurredFrom ?? r.enteredAt;
 
 export type ObservationRow = ReturnType<typeof observationRow>;
 
 /** A new observation of a record, as stored. */
-export function observationRow(o: ObservationInput, centerId: string, recordId: string, now: Date) {
+export function observationRow(
+  o: ObservationInput,
+  centerId: string,
+  recordId: string,
+  recordAt: Date,
+  now: Date,
+) {
   return {
     id: newId(),
     originCenterId: centerId,
     version: 1,
     recordId,
+    recordAt,
     // Resolution (a later stage) merges entities; until then each observation is its own.
     entityId: newId(),
     type: o.type,
@@ -296,6 +311,11 @@ export async function writeNextVersion(
   now: Date,
 ): Promise<void> {
   await tx.update(records).set(next).where(eq(records.id, next.id));
+  const at = recordDate(next);
+  await tx
+    .update(observations)
+    .set({ recordAt: at })
+    .where(and(eq(observations.recordId, next.id), ne(observations.recordAt, at)));
   const obs = await tx
     .select()
     .from(observations)
@@ -324,16 +344,23 @@ export async function stageRewrites(
   changes: readonly { id: string; version: number; prepared: PreparedRecord }[],
 ): Promise<StagedRecords> {
   if (changes.length === 0) return { rows: [], keysOf: new Map() };
-  const vetted = await sarStatuses(
+  const stored = await storedStates(
     tx,
-    changes.filter((c) => c.prepared.kind === 'sar').map((c) => c.id),
+    changes.map((c) => c.id),
   );
   const rows = changes.map((change) => {
     const { record, observations: obs } = toRows(change.prepared, centerId, now);
     const { createdAt: _c, enteredAt: _e, ...content } = record;
-    const status = vetted.get(change.id) ?? content.status;
+    const was = stored.get(change.id)!;
+    // SAR-03: a new version from the source changes a SAR's content, never where it stands
+    // in vetting (only transitions move it).
+    const status = was.kind === 'sar' ? was.status : content.status;
     const next = { ...content, status, id: change.id, version: change.version + 1 };
-    return { record: next, observations: obs.map((o) => ({ ...o, recordId: change.id })) };
+    const recordAt = recordDate({ occurredFrom: next.occurredFrom, enteredAt: was.enteredAt });
+    return {
+      record: next,
+      observations: obs.map((o) => ({ ...o, recordId: change.id, recordAt })),
+    };
   });
   for (const { record } of rows)
     await tx.update(records).set(record).where(eq(records.id, record.id));
@@ -351,17 +378,18 @@ export function combineStaged(a: StagedRecords, b: StagedRecords): StagedRecords
   return { rows: [...a.rows, ...b.rows], keysOf: new Map([...a.keysOf, ...b.keysOf]) };
 }
 
-/**
- * The stored status of SARs about to be rewritten: a new version from the source changes
- * their content, never where they stand in vetting (SAR-03: only transitions move it).
- */
-async function sarStatuses(tx: Db, ids: readonly string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
+/** What a rewrite keeps of the records it replaces: a SAR's status, the entry date. */
+async function storedStates(tx: Db, ids: readonly string[]) {
   const rows = await tx
-    .select({ id: records.id, status: records.status })
+    .select({
+      id: records.id,
+      kind: records.kind,
+      status: records.status,
+      enteredAt: records.enteredAt,
+    })
     .from(records)
-    .where(and(inArray(records.id, [...ids]), eq(records.kind, 'sar')));
-  return new Map(rows.map((r) => [r.id, r.status]));
+    .where(inArray(records.id, [...ids]));
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 function addYears(d: Date, years: number): Date {

@@ -51,24 +51,30 @@ export function pointerTo(viewer: Viewer): SQL {
 export function createSearchPointersRepository({ db, viewer }: { db: Db; viewer: Viewer }) {
   return {
     /**
-     * Pointer-level records one of whose observations matches the name terms, best match
-     * first, one row per record. Never matched on title or narrative (XS-02).
+     * Pointer-level records one of whose observations matches the name terms (of records
+     * dated from `since`, or all), best match first and newest first among equals, one row
+     * per record. Never matched on title or narrative (XS-02).
      */
-    candidates(terms: NameTerms, scope: SQL | undefined): Promise<PointerCandidate[]> {
+    candidates(
+      terms: NameTerms,
+      scope: SQL | undefined,
+      since: Date | null,
+    ): Promise<PointerCandidate[]> {
       return queryRows<PointerCandidate>(
         db,
-        sql`with ${nameCtes(terms)}
+        sql`with ${nameCtes(terms, since)}
         select * from (
           select distinct on (${records.id}) ${records.id} as id,
             ${records.ownerAgencyId} as owner_agency_id, ${records.occurredFrom} as occurred_from,
             ${records.enteredAt} as entered_at, ${records.notifyOwnerOnHit} as notify_owner_on_hit,
             ${records.tlp} as tlp, ${records.caveats} as caveats,
             ${records.partnerShare} as partner_share, ${records.networkShare} as network_share,
-            ${records.releasableTo} as releasable_to, m.type as entity_type, m.score
+            ${records.releasableTo} as releasable_to, m.type as entity_type, m.score,
+            m.record_at
           from name_obs m join records on ${records.id} = m.record_id
           where ${and(pointerTo(viewer), scope)}
           order by ${records.id}, m.score desc) p
-        order by p.score desc, p.id desc limit ${MAX_POINTERS}`,
+        order by p.score desc, p.record_at desc, p.id desc limit ${MAX_POINTERS}`,
       );
     },
 

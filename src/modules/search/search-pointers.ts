@@ -11,8 +11,10 @@ import type { Caveat, ShareLevel, Tlp } from '../../access/markings.ts';
 import type { SQL } from 'drizzle-orm';
 import {
   createSearchPointersRepository,
+  MAX_POINTERS,
   type PointerCandidate,
 } from './search-pointers.repository.ts';
+import { slicedNewestFirst } from './search-slices.ts';
 import { agencyCards } from '../correlation/correlation.service.ts';
 import type { NameTerms } from './search-text.ts';
 import type { SearchResult } from './search.schemas.ts';
@@ -23,8 +25,9 @@ export type FoundPointers = { pointers: SearchPointer[]; recordIds: string[]; no
 const isoDay = (d: Date | string) => new Date(d).toISOString().slice(0, 10);
 
 /** Scores of name_obs (search-sql.ts): 1 exact, 0.8 a similar name, 0.6 part of an identifier. */
+const EXACT = 1;
 function strength(score: number): SearchPointer['matchStrength'] {
-  if (score >= 1) return 'exact';
+  if (score >= EXACT) return 'exact';
   return score >= 0.7 ? 'similar' : 'partial';
 }
 
@@ -42,15 +45,28 @@ function isPointer(viewer: Viewer, c: PointerCandidate): boolean {
   );
 }
 
+/**
+ * Enough pointers from one date slice: the list is best match first, newest first among
+ * equals, so once a slice holds a full list of exact matches nothing older can displace one.
+ */
+export const fullOfExactMatches = (rows: readonly PointerCandidate[]): boolean =>
+  rows.length === MAX_POINTERS && rows.at(-1)!.score >= EXACT;
+
 export async function findPointers(
   tx: Tx,
   viewer: Viewer,
   terms: NameTerms,
   scope: SQL | undefined,
+  top: Date | null,
   now: Date,
 ): Promise<FoundPointers> {
   const repo = createSearchPointersRepository({ db: tx, viewer });
-  const found = (await repo.candidates(terms, scope)).filter((c) => isPointer(viewer, c));
+  const candidates = await slicedNewestFirst(
+    top,
+    (since) => repo.candidates(terms, scope, since),
+    fullOfExactMatches,
+  );
+  const found = candidates.filter((c) => isPointer(viewer, c));
   const cards = await agencyCards(tx, [...new Set(found.map((c) => c.owner_agency_id))]);
   const toNotify = found.filter((c) => c.notify_owner_on_hit);
   const notified = await repo.notifyOwners(

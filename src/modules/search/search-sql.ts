@@ -47,10 +47,11 @@ function isExact(terms: NameTerms, alias: string): SQL {
  * Three CTEs: `name_words` (group g: the words of token g; -1: of the identifier),
  * `name_query` (every token's words, or the identifier's, as one tsquery; null when some
  * token means no word at all) and `name_obs` (matching observations, scored 1 when exact,
- * 0.8 when similar, 0.6 when part of an identifier).
+ * 0.8 when similar, 0.6 when part of an identifier), only those of records dated from
+ * `since` when given: a bitmap AND of the word index with the record-date index.
  * Tokens and vocabulary words are [a-z0-9]+ only, so they are lexemes as they stand.
  */
-export function nameCtes(terms: NameTerms): SQL {
+export function nameCtes(terms: NameTerms, since: Date | null): SQL {
   const groups = terms.tokens.map(
     (t, i) => sql`select ${i}::int as g, word from search_words where ${wordsFor(t)}`,
   );
@@ -67,7 +68,8 @@ export function nameCtes(terms: NameTerms): SQL {
            having count(*) = ${terms.tokens.length} and count(*) > 0),
         (select string_agg(word, ' | ') from name_words where g < 0)), '')::tsquery as q),
     name_obs as materialized (
-      select o.record_id, o.type,
+      select o.record_id, o.record_at, o.type,
         (case when ${isExact(terms, 'o')} then 1 else ${partial}::float8 end)::float8 as score
-      from observations o where ${words('o')} @@ (select q from name_query))`;
+      from observations o where ${words('o')} @@ (select q from name_query)
+        ${since ? sql`and o.record_at >= ${since.toISOString()}::timestamptz` : sql``})`;
 }

@@ -23,6 +23,8 @@ export type SearchPlan = {
 export type PageRow = { id: string; score: number; at: string; named: boolean };
 export type FacetRow = [facet: string, key: string, count: number];
 export type WindowOptions = {
+  /** Only matches dated from here on (a date slice, see `slicedNewestFirst`); null: all. */
+  since: Date | null;
   size: number;
   limit: number;
   after: SearchCursor | undefined;
@@ -31,6 +33,8 @@ export type WindowOptions = {
 export type WindowResult = { matched: number; facets: FacetRow[]; page: PageRow[] };
 
 const AT = sql`coalesce(${records.occurredFrom}, ${records.enteredAt})`;
+const datedFrom = (since: Date | null) =>
+  since ? sql`${AT} >= ${since.toISOString()}::timestamptz` : undefined;
 const SNIPPET_CHARS = 240;
 
 /**
@@ -82,11 +86,11 @@ export function createSearchRepository({ db, viewer }: { db: Db; viewer: Viewer 
       order by at desc, id desc limit ${limit}`;
   }
 
-  /** Record ids matched by name terms, with their best observation's score. */
-  function namesCte(plan: SearchPlan): SQL {
+  /** Record ids matched by name terms (dated from `since`), with their best observation's score. */
+  function namesCte(plan: SearchPlan, since: Date | null): SQL {
     if (!hasNameTerms(plan.names))
       return sql`names(record_id, name_score) as (select null::uuid, 0::float8 where false)`;
-    return sql`${nameCtes(plan.names)},
+    return sql`${nameCtes(plan.names, since)},
       names as materialized (
         select record_id, max(score) as name_score from name_obs group by record_id)`;
   }
@@ -117,8 +121,8 @@ export function createSearchRepository({ db, viewer }: { db: Db; viewer: Viewer 
             where w.rn <= ${opts.size} and f.key is not null
             group by f.facet, f.key) f)`
       : sql`'[]'::jsonb`;
-    return sql`with ${namesCte(plan)},
-        hits as materialized (${hits(plan, undefined, opts.size + 1)}),
+    return sql`with ${namesCte(plan, opts.since)},
+        hits as materialized (${hits(plan, datedFrom(opts.since), opts.size + 1)}),
         win as materialized (
           select h.id, h.at, r.kind, r.owner_agency_id,
             case jsonb_typeof(r.payload -> 'behaviours') when 'array' then r.payload -> 'behaviours' else '[]' end as behaviours,
@@ -145,17 +149,44 @@ export function createSearchRepository({ db, viewer }: { db: Db; viewer: Viewer 
       return row!;
     },
 
+    /**
+     * Where the newest matches of the plan start (the top of the first date slice): the
+     * newest visible record's date — a step down the date index, which carries the columns
+     * the rule reads — or the search's `to`, when earlier: a record matches it only by an
+     * `occurred_from` before it. Other filters are left out: one that matches nothing would
+     * walk the whole index.
+     */
+    async newestDate(plan: SearchPlan): Promise<Date | null> {
+      const [row] = await queryRows<{ at: Date | string | null }>(
+        db,
+        sql`select max(${AT}) as at from records where ${visible}`,
+      );
+      if (row?.at == null) return null;
+      const newest = new Date(row.at);
+      const to = plan.input.to ? new Date(plan.input.to) : null;
+      return to !== null && to < newest ? to : newest;
+    },
+
     /** The statement of windowPage, for EXPLAIN in benchmarks. */
     windowSql,
 
-    /** A later page in date order, past the window: keyset on (date, id), no facets. */
-    async datePageAfter(plan: SearchPlan, after: SearchCursor & { sort: 'date' }, limit: number) {
+    /**
+     * A later page in date order, past the window: keyset on (date, id), no facets, matches
+     * dated from `since` (a slice below the cursor) or all.
+     */
+    async datePageAfter(
+      plan: SearchPlan,
+      after: SearchCursor & { sort: 'date' },
+      limit: number,
+      since: Date | null,
+    ) {
+      const keyset = sql`(${AT}, ${records.id}) < (${after.at}::timestamptz, ${after.id}::uuid)`;
       return queryRows<PageRow>(
         db,
-        sql`with ${namesCte(plan)}
+        sql`with ${namesCte(plan, since)}
         select p.id, p.at::text as at, ${score(plan, sql`r.search_document`)} as score,
           n.record_id is not null as named
-        from (${hits(plan, sql`(${AT}, ${records.id}) < (${after.at}::timestamptz, ${after.id}::uuid)`, limit + 1)}) p
+        from (${hits(plan, and(keyset, datedFrom(since)), limit + 1)}) p
         join records r on r.id = p.id left join names n on n.record_id = p.id
         order by p.at desc, p.id desc`,
       );
@@ -185,6 +216,8 @@ export function createSearchRepository({ db, viewer }: { db: Db; viewer: Viewer 
     },
   };
 }
+
+export type SearchRepository = ReturnType<typeof createSearchRepository>;
 
 export type HitDetailRow = {
   id: string;

@@ -19,11 +19,13 @@ import { currentEntityId } from '../resolution/evidence.ts';
 import { decodeSearchCursor, encodeSearchCursor, type SearchCursor } from './search-cursor.ts';
 import { hasContentFilters } from './search-filters.ts';
 import { findPointers, type FoundPointers } from './search-pointers.ts';
+import { slicedNewestFirst } from './search-slices.ts';
 import { hasNameTerms, nameTerms, positivePart } from './search-text.ts';
 import { toFacets, toHits } from './search-view.ts';
 import {
   createSearchRepository,
   foldSearchText,
+  type SearchRepository,
   type PageRow,
   type SearchPlan,
   type WindowResult,
@@ -66,15 +68,8 @@ export async function searchRecords(
     const plan = await planSearch(tx, input);
     const after = decodeSearchCursor(page.cursor, plan.sort);
     const repo = createSearchRepository({ db: tx, viewer: ctx.viewer });
-    const found: WindowResult =
-      after?.sort === 'date'
-        ? { matched: 0, facets: [], page: await repo.datePageAfter(plan, after, page.limit) }
-        : await repo.windowPage(plan, {
-            size: SEARCH_WINDOW,
-            limit: page.limit,
-            after,
-            facets: after === undefined,
-          });
+    const top = after?.sort === 'date' ? new Date(after.at) : await repo.newestDate(plan);
+    const found = await matches(repo, plan, page, after, top);
     const rows = found.page.slice(0, page.limit);
     const details = await repo.hitDetails(
       rows.map((r) => r.id),
@@ -82,7 +77,7 @@ export async function searchRecords(
     );
     const items = toHits(rows, details, ctx.viewer.agencyId);
     const first = after === undefined;
-    const pointers = first ? await pointersOf(tx, ctx, plan) : undefined;
+    const pointers = first ? await pointersOf(tx, ctx, plan, top) : undefined;
     const result: SearchResult = {
       items,
       nextCursor: found.page.length > page.limit ? nextCursor(plan, rows.at(-1)) : null,
@@ -95,6 +90,39 @@ export async function searchRecords(
     await auditSearch(tx, ctx, { input, page, opts, result, pointers });
     return result;
   });
+}
+
+/**
+ * The matches a page is cut from, newest date slice first (search-slices.ts), from `top`:
+ * the window with its total and facets, or past it in date order, the next page by keyset.
+ */
+async function matches(
+  repo: SearchRepository,
+  plan: SearchPlan,
+  page: PageOptions,
+  after: SearchCursor | undefined,
+  top: Date | null,
+): Promise<WindowResult> {
+  if (after?.sort === 'date') {
+    const rows = await slicedNewestFirst(
+      top,
+      (since) => repo.datePageAfter(plan, after, page.limit, since),
+      (found) => found.length > page.limit,
+    );
+    return { matched: 0, facets: [], page: rows };
+  }
+  return slicedNewestFirst(
+    top,
+    (since) =>
+      repo.windowPage(plan, {
+        since,
+        size: SEARCH_WINDOW,
+        limit: page.limit,
+        after,
+        facets: after === undefined,
+      }),
+    (w) => w.matched > SEARCH_WINDOW,
+  );
 }
 
 function nextCursor(plan: SearchPlan, last: PageRow | undefined): string | null {
@@ -111,6 +139,7 @@ async function pointersOf(
   tx: Tx,
   ctx: ServiceContext,
   plan: SearchPlan,
+  top: Date | null,
 ): Promise<FoundPointers | undefined> {
   if (ctx.viewer.kind !== 'user' || !hasNameTerms(plan.names) || hasContentFilters(plan.input))
     return undefined;
@@ -120,7 +149,7 @@ async function pointersOf(
     from ? sql`${records.occurredFrom} >= ${from}::timestamptz` : undefined,
     to ? sql`${records.occurredFrom} < ${to}::timestamptz` : undefined,
   );
-  return findPointers(tx, ctx.viewer, plan.names, scope, ctx.clock.now());
+  return findPointers(tx, ctx.viewer, plan.names, scope, top, ctx.clock.now());
 }
 
 async function agencyNames(tx: Tx, facets: WindowResult['facets']) {

@@ -1,0 +1,132 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { queryRows } from '../../db/raw.ts';
+import { describeEachDatabase } from '../../db/test-db.ts';
+import { createTestApp, type TestApp, type TestUser } from '../../server/test-app.ts';
+import { loadViewer } from '../users/viewer-loader.ts';
+import { fullOfExactMatches } from './search-pointers.ts';
+import { createSearchPointersRepository } from './search-pointers.repository.ts';
+import { slicedNewestFirst } from './search-slices.ts';
+import { createSearchRepository, type WindowResult } from './search.repository.ts';
+import { planSearch } from './search.service.ts';
+import { createRecordAs, ids, markings, person, search } from './search.test-helpers.ts';
+
+const DAY = 86_400_000;
+const TOP = Date.parse('2026-06-30T12:00:00Z');
+/** Days before TOP: within each slice (30, 120, 480 days) and past the last. */
+const AGES = [0, 5, 20, 45, 90, 150, 300, 500, 800, 1000];
+
+/** Facets in a fixed order: the window's aggregate does not promise one. */
+const normal = (w: WindowResult) => ({ ...w, facets: [...w.facets].sort() });
+
+describeEachDatabase('search: date slices', (kind) => {
+  let t: TestApp;
+  let analyst: TestUser;
+  const made: string[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    analyst = await t.personas.analyst((await t.buildAgency()).id);
+    for (const [i, age] of AGES.entries()) {
+      const named = i % 3 !== 1;
+      const created = await createRecordAs(t, analyst, {
+        title: i % 3 !== 2 ? 'Heron at the reservoir' : 'Gate left open',
+        occurredFrom: new Date(TOP - age * DAY).toISOString(),
+        markings: markings(),
+        observations: named ? [person({ givenName: 'Luis', surname: 'Garcia' })] : [],
+      });
+      made.push(created.id);
+    }
+  });
+  afterAll(() => t.close());
+
+  /** Observations whose `record_at` is not their record's date (none, ever). */
+  const outOfStep = async () => {
+    const [row] = await queryRows<{ n: number }>(
+      t.system.db,
+      sql`select count(*)::int as n from observations o join records r on r.id = o.record_id
+          where o.record_at <> coalesce(r.occurred_from, r.entered_at)`,
+    );
+    return row!.n;
+  };
+
+  it('a window found slice by slice is the window over all matches, for every size', async () => {
+    const repo = createSearchRepository({ db: t.system.db, viewer: t.system.viewer });
+    let decidedBySlice = 0;
+    for (const q of ['heron', 'garcia', 'garsia', 'luis garcia']) {
+      const plan = await planSearch(t.system.db, { q });
+      const top = await repo.newestDate(plan);
+      for (let size = 1; size <= AGES.length; size++) {
+        const opts = { size, limit: 3, after: undefined, facets: true };
+        const runs: (Date | null)[] = [];
+        const sliced = await slicedNewestFirst(
+          top,
+          (since) => {
+            runs.push(since);
+            return repo.windowPage(plan, { ...opts, since });
+          },
+          (w) => w.matched > size,
+        );
+        const whole = await repo.windowPage(plan, { ...opts, since: null });
+        expect(normal(sliced), `${q}, window of ${size}`).toEqual(normal(whole));
+        if (runs.at(-1) !== null) decidedBySlice++;
+      }
+    }
+    // Small windows of common terms must have been answered by a slice, not by the fallback.
+    expect(decidedBySlice).toBeGreaterThan(8);
+  });
+
+  it('pages in date order cross the slices without a gap or a repeat', async () => {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const r = await search(t, analyst, { q: 'heron', sort: 'date', limit: 2, cursor });
+      seen.push(...ids(r));
+      cursor = r.nextCursor ?? undefined;
+    } while (cursor);
+    const heron = made.filter((_, i) => i % 3 !== 2);
+    expect(seen).toEqual(heron);
+  });
+
+  it('pointers found slice by slice are the pointers over all: best match, then newest', async () => {
+    const owner = await t.personas.analyst((await t.buildAgency()).id);
+    // Exact matches every 20 days for 580 days, one similar name among the newest: the
+    // 480-day slice holds more than a full answer (20) of exact ones.
+    for (let i = 0; i < 30; i++)
+      await createRecordAs(t, owner, {
+        title: 'Informant report',
+        occurredFrom: new Date(TOP - i * 20 * DAY).toISOString(),
+        markings: markings({ partnerShare: 'pointer' }),
+        observations: [person({ surname: i === 1 ? 'Zamorra' : 'Zamora' })],
+      });
+    const viewer = (await loadViewer(t.system.db, analyst.id, null))!;
+    const repo = createSearchPointersRepository({ db: t.system.db, viewer });
+    const { names } = await planSearch(t.system.db, { q: 'zamora' });
+    const runs: (Date | null)[] = [];
+    const sliced = await slicedNewestFirst(
+      new Date(TOP),
+      (since) => {
+        runs.push(since);
+        return repo.candidates(names, undefined, since);
+      },
+      fullOfExactMatches,
+    );
+    expect(runs.at(-1), 'answered by a slice').not.toBeNull();
+    expect(sliced).toEqual(await repo.candidates(names, undefined, null));
+    expect(sliced.map((c) => c.score)).toEqual(Array(20).fill(1));
+  });
+
+  it("an observation carries its record's date through an edit, so a slice still finds it", async () => {
+    const oldest = made.at(-1)!;
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/records/${oldest}`,
+      headers: analyst.auth,
+      payload: { version: 1, occurredFrom: new Date(TOP + DAY).toISOString() },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await outOfStep()).toBe(0);
+    const r = await search(t, analyst, { q: 'garcia', sort: 'date', limit: 1 });
+    expect(ids(r)).toEqual([oldest]);
+  });
+});
