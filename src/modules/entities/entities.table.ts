@@ -32,9 +32,10 @@ export const observations = pgTable(
     textStart: integer('text_start'),
     textEnd: integer('text_end'),
     /**
-     * The record's date, `coalesce(occurred_from, entered_at)`, kept here so a name search
-     * can take the newest matches first without reading every matching observation's record
-     * (docs/search.md "Performance"). The record writer and its updates keep it in step.
+     * The record's date, `coalesce(occurred_from, entered_at)`, kept here so a search's name
+     * matches carry their date without a read of each record, and date slices take the
+     * newest of them (docs/search.md "Totals, facets and the window"). The record writer
+     * and its updates keep it in step.
      */
     recordAt: timestamp('record_at', { withTimezone: true }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -42,6 +43,5 @@ export const observations = pgTable(
   (t) => [
     index('observations_record_idx').on(t.recordId),
     index('observations_entity_idx').on(t.entityId),
-    index('observations_record_at_idx').on(t.recordAt),
   ],
 );

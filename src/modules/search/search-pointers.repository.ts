@@ -8,8 +8,7 @@ import { newId } from '../../shared/ids.ts';
 import { agencies } from '../agencies/agencies.table.ts';
 import { records } from '../records/records.table.ts';
 import { users } from '../users/users.table.ts';
-import { nameCtes } from './search-sql.ts';
-import type { NameTerms } from './search-text.ts';
+import { nameMatchRows, type NameMatch } from './search-sql.ts';
 import { searchPointerNotices } from './search.table.ts';
 
 /** At most this many pointers answer one search: enough to say "ask these agencies". */
@@ -51,30 +50,22 @@ export function pointerTo(viewer: Viewer): SQL {
 export function createSearchPointersRepository({ db, viewer }: { db: Db; viewer: Viewer }) {
   return {
     /**
-     * Pointer-level records one of whose observations matches the name terms (of records
-     * dated from `since`, or all), best match first and newest first among equals, one row
-     * per record. Never matched on title or narrative (XS-02).
+     * The newest pointer-level records among the name matches, with their match. Matched
+     * only on names and identifiers, never on title or narrative (XS-02).
      */
-    candidates(
-      terms: NameTerms,
-      scope: SQL | undefined,
-      since: Date | null,
-    ): Promise<PointerCandidate[]> {
+    candidates(matches: readonly NameMatch[], scope: SQL | undefined): Promise<PointerCandidate[]> {
+      if (matches.length === 0) return Promise.resolve([]);
       return queryRows<PointerCandidate>(
         db,
-        sql`with ${nameCtes(terms, since)}
-        select * from (
-          select distinct on (${records.id}) ${records.id} as id,
+        sql`select ${records.id} as id,
             ${records.ownerAgencyId} as owner_agency_id, ${records.occurredFrom} as occurred_from,
             ${records.enteredAt} as entered_at, ${records.notifyOwnerOnHit} as notify_owner_on_hit,
             ${records.tlp} as tlp, ${records.caveats} as caveats,
             ${records.partnerShare} as partner_share, ${records.networkShare} as network_share,
-            ${records.releasableTo} as releasable_to, m.type as entity_type, m.score,
-            m.record_at
-          from name_obs m join records on ${records.id} = m.record_id
+            ${records.releasableTo} as releasable_to, m.type as entity_type, m.score
+          from ${nameMatchRows(matches, 'm')} join records on ${records.id} = m.record_id
           where ${and(pointerTo(viewer), scope)}
-          order by ${records.id}, m.score desc) p
-        order by p.score desc, p.record_at desc, p.id desc limit ${MAX_POINTERS}`,
+          order by m.record_at desc, ${records.id} desc limit ${MAX_POINTERS}`,
       );
     },
 

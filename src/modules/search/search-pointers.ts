@@ -14,20 +14,20 @@ import {
   MAX_POINTERS,
   type PointerCandidate,
 } from './search-pointers.repository.ts';
-import { slicedNewestFirst } from './search-slices.ts';
+import { slicedNewestFirst, type DateSpan } from './search-slices.ts';
 import { agencyCards } from '../correlation/correlation.service.ts';
-import type { NameTerms } from './search-text.ts';
+import { datedFromSince } from './search-sql.ts';
+import type { SearchPlan } from './search.repository.ts';
 import type { SearchResult } from './search.schemas.ts';
 
 export type SearchPointer = SearchResult['pointers'][number];
 export type FoundPointers = { pointers: SearchPointer[]; recordIds: string[]; notified: string[] };
 
-const isoDay = (d: Date | string) => new Date(d).toISOString().slice(0, 10);
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Scores of name_obs (search-sql.ts): 1 exact, 0.8 a similar name, 0.6 part of an identifier. */
-const EXACT = 1;
 function strength(score: number): SearchPointer['matchStrength'] {
-  if (score >= EXACT) return 'exact';
+  if (score >= 1) return 'exact';
   return score >= 0.7 ? 'similar' : 'partial';
 }
 
@@ -45,27 +45,28 @@ function isPointer(viewer: Viewer, c: PointerCandidate): boolean {
   );
 }
 
-/**
- * Enough pointers from one date slice: the list is best match first, newest first among
- * equals, so once a slice holds a full list of exact matches nothing older can displace one.
- */
-export const fullOfExactMatches = (rows: readonly PointerCandidate[]): boolean =>
-  rows.length === MAX_POINTERS && rows.at(-1)!.score >= EXACT;
+/** Exact matches before similar ones before parts of identifiers; newest first among equals. */
+function bestMatchFirst(a: PointerCandidate, b: PointerCandidate): number {
+  return b.score - a.score || dateOf(b).getTime() - dateOf(a).getTime() || (a.id < b.id ? 1 : -1);
+}
+
+const dateOf = (c: PointerCandidate) => new Date(c.occurred_from ?? c.entered_at);
 
 export async function findPointers(
   tx: Tx,
   viewer: Viewer,
-  terms: NameTerms,
+  plan: SearchPlan,
   scope: SQL | undefined,
-  top: Date | null,
+  span: DateSpan | null,
   now: Date,
 ): Promise<FoundPointers> {
   const repo = createSearchPointersRepository({ db: tx, viewer });
-  const candidates = await slicedNewestFirst(
-    top,
-    (since) => repo.candidates(terms, scope, since),
-    fullOfExactMatches,
-  );
+  const newest = await slicedNewestFirst(span, {
+    run: (since) => repo.candidates(datedFromSince(plan.nameMatches, since), scope),
+    count: (rows) => rows.length,
+    wanted: MAX_POINTERS,
+  });
+  const candidates = newest.sort(bestMatchFirst);
   const found = candidates.filter((c) => isPointer(viewer, c));
   const cards = await agencyCards(tx, [...new Set(found.map((c) => c.owner_agency_id))]);
   const toNotify = found.filter((c) => c.notify_owner_on_hit);
@@ -78,11 +79,11 @@ export async function findPointers(
     if (!agency) return [];
     return [
       {
-        matchType: terms.identifierLike ? 'identifier' : 'name',
+        matchType: plan.names.identifierLike ? 'identifier' : 'name',
         entityType: c.entity_type,
         ownerAgency: { id: agency.id, name: agency.name },
         pointOfContact: agency.pointOfContact,
-        recordDate: isoDay(c.occurred_from ?? c.entered_at),
+        recordDate: isoDay(dateOf(c)),
         matchStrength: strength(c.score),
         ownerNotified: c.notify_owner_on_hit,
       },

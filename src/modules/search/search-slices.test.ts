@@ -4,8 +4,7 @@ import { queryRows } from '../../db/raw.ts';
 import { describeEachDatabase } from '../../db/test-db.ts';
 import { createTestApp, type TestApp, type TestUser } from '../../server/test-app.ts';
 import { loadViewer } from '../users/viewer-loader.ts';
-import { fullOfExactMatches } from './search-pointers.ts';
-import { createSearchPointersRepository } from './search-pointers.repository.ts';
+import { findPointers } from './search-pointers.ts';
 import { slicedNewestFirst } from './search-slices.ts';
 import { createSearchRepository, type WindowResult } from './search.repository.ts';
 import { planSearch } from './search.service.ts';
@@ -15,6 +14,7 @@ const DAY = 86_400_000;
 const TOP = Date.parse('2026-06-30T12:00:00Z');
 /** Days before TOP: within each slice (30, 120, 480 days) and past the last. */
 const AGES = [0, 5, 20, 45, 90, 150, 300, 500, 800, 1000];
+const SPAN = { newest: new Date(TOP), oldest: new Date(TOP - 1000 * DAY) };
 
 /** Facets in a fixed order: the window's aggregate does not promise one. */
 const normal = (w: WindowResult) => ({ ...w, facets: [...w.facets].sort() });
@@ -55,18 +55,18 @@ describeEachDatabase('search: date slices', (kind) => {
     let decidedBySlice = 0;
     for (const q of ['heron', 'garcia', 'garsia', 'luis garcia']) {
       const plan = await planSearch(t.system.db, { q });
-      const top = await repo.newestDate(plan);
+      const span = await repo.dateSpan(plan);
       for (let size = 1; size <= AGES.length; size++) {
         const opts = { size, limit: 3, after: undefined, facets: true };
         const runs: (Date | null)[] = [];
-        const sliced = await slicedNewestFirst(
-          top,
-          (since) => {
+        const sliced = await slicedNewestFirst(span, {
+          run: (since) => {
             runs.push(since);
             return repo.windowPage(plan, { ...opts, since });
           },
-          (w) => w.matched > size,
-        );
+          count: (w) => w.matched,
+          wanted: size + 1,
+        });
         const whole = await repo.windowPage(plan, { ...opts, since: null });
         expect(normal(sliced), `${q}, window of ${size}`).toEqual(normal(whole));
         if (runs.at(-1) !== null) decidedBySlice++;
@@ -88,10 +88,10 @@ describeEachDatabase('search: date slices', (kind) => {
     expect(seen).toEqual(heron);
   });
 
-  it('pointers found slice by slice are the pointers over all: best match, then newest', async () => {
+  it('pointers are the newest matching records, found slice by slice, exact matches first', async () => {
     const owner = await t.personas.analyst((await t.buildAgency()).id);
-    // Exact matches every 20 days for 580 days, one similar name among the newest: the
-    // 480-day slice holds more than a full answer (20) of exact ones.
+    // A match every 20 days for 580 days, a similar name among the newest: the slices hold
+    // more than one answer (20) long before the oldest.
     for (let i = 0; i < 30; i++)
       await createRecordAs(t, owner, {
         title: 'Informant report',
@@ -100,20 +100,14 @@ describeEachDatabase('search: date slices', (kind) => {
         observations: [person({ surname: i === 1 ? 'Zamorra' : 'Zamora' })],
       });
     const viewer = (await loadViewer(t.system.db, analyst.id, null))!;
-    const repo = createSearchPointersRepository({ db: t.system.db, viewer });
-    const { names } = await planSearch(t.system.db, { q: 'zamora' });
-    const runs: (Date | null)[] = [];
-    const sliced = await slicedNewestFirst(
-      new Date(TOP),
-      (since) => {
-        runs.push(since);
-        return repo.candidates(names, undefined, since);
-      },
-      fullOfExactMatches,
+    const plan = await planSearch(t.system.db, { q: 'zamora' });
+    const found = await t.system.db.transaction((tx) =>
+      findPointers(tx, viewer, plan, undefined, SPAN, new Date()),
     );
-    expect(runs.at(-1), 'answered by a slice').not.toBeNull();
-    expect(sliced).toEqual(await repo.candidates(names, undefined, null));
-    expect(sliced.map((c) => c.score)).toEqual(Array(20).fill(1));
+    const days = found.pointers.map((p) => Math.round((TOP - Date.parse(p.recordDate)) / DAY / 20));
+    // The 20 newest (0-19), exact ones newest first, then the similar one (1).
+    expect(days).toEqual([0, ...Array.from({ length: 18 }, (_, i) => i + 2), 1]);
+    expect(found.pointers.at(-1)!.matchStrength).toBe('similar');
   });
 
   it("an observation carries its record's date through an edit, so a slice still finds it", async () => {

@@ -44,14 +44,15 @@ function isExact(terms: NameTerms, alias: string): SQL {
 }
 
 /**
- * Three CTEs: `name_words` (group g: the words of token g; -1: of the identifier),
- * `name_query` (every token's words, or the identifier's, as one tsquery; null when some
- * token means no word at all) and `name_obs` (matching observations, scored 1 when exact,
- * 0.8 when similar, 0.6 when part of an identifier), only those of records dated from
- * `since` when given: a bitmap AND of the word index with the record-date index.
- * Tokens and vocabulary words are [a-z0-9]+ only, so they are lexemes as they stand.
+ * The records whose observations match the name terms, one row each with its date, its
+ * best match's score (1 exact, 0.8 similar, 0.6 part of an identifier) and that match's
+ * entity type. Under it, `name_words` (group g: the words of token g; -1: of the
+ * identifier) and `name_query` (every token's words, or the identifier's, as one tsquery;
+ * null when some token means no word at all). Tokens and vocabulary words are [a-z0-9]+
+ * only, so they are lexemes as they stand. Observations only: the visibility rule applies
+ * where these ids meet `records`.
  */
-export function nameCtes(terms: NameTerms, since: Date | null): SQL {
+export function nameMatchesSql(terms: NameTerms): SQL {
   const groups = terms.tokens.map(
     (t, i) => sql`select ${i}::int as g, word from search_words where ${wordsFor(t)}`,
   );
@@ -60,16 +61,33 @@ export function nameCtes(terms: NameTerms, since: Date | null): SQL {
       sql`select -1 as g, word from search_words where ${IDENTIFIER_WORD} and ${containing(terms.compact)}`,
     );
   const partial = terms.identifierLike ? 0.6 : 0.8;
-  return sql`name_words as materialized (${sql.join(groups, sql` union all `)}),
+  return sql`with name_words as materialized (${sql.join(groups, sql` union all `)}),
     name_query as materialized (
       select nullif(concat_ws(' | ',
         (select string_agg('(' || ws || ')', ' & ')
            from (select string_agg(word, ' | ') as ws from name_words where g >= 0 group by g) x
            having count(*) = ${terms.tokens.length} and count(*) > 0),
         (select string_agg(word, ' | ') from name_words where g < 0)), '')::tsquery as q),
-    name_obs as materialized (
+    name_obs as (
       select o.record_id, o.record_at, o.type,
         (case when ${isExact(terms, 'o')} then 1 else ${partial}::float8 end)::float8 as score
-      from observations o where ${words('o')} @@ (select q from name_query)
-        ${since ? sql`and o.record_at >= ${since.toISOString()}::timestamptz` : sql``})`;
+      from observations o where ${words('o')} @@ (select q from name_query))
+    select distinct on (record_id) record_id as "recordId", record_at as at, score, type
+    from name_obs order by record_id, score desc, type`;
 }
+
+/** A search's name matches (`nameMatchesSql`), found once and passed to each statement. */
+export type NameMatch = { recordId: string; at: Date; score: number; type: string };
+
+/** Name matches as a relation `alias(record_id, record_at, score, type)`, from one parameter. */
+export function nameMatchRows(matches: readonly NameMatch[], alias: string): SQL {
+  const json = JSON.stringify(
+    matches.map((m) => ({ record_id: m.recordId, record_at: m.at, score: m.score, type: m.type })),
+  );
+  return sql`jsonb_to_recordset(${json}::jsonb)
+    as ${sql.identifier(alias)}(record_id uuid, record_at timestamptz, score float8, type text)`;
+}
+
+/** The matches of records dated from `since` (null: all). */
+export const datedFromSince = (matches: readonly NameMatch[], since: Date | null) =>
+  since === null ? matches : matches.filter((m) => m.at >= since);

@@ -5,17 +5,28 @@ import type { Viewer } from '../../access/viewer.ts';
 import { visibleTo } from '../../access/visibility.ts';
 import { records } from '../records/records.table.ts';
 import type { SearchCursor } from './search-cursor.ts';
+import type { DateSpan } from './search-slices.ts';
 import { filterConditions } from './search-filters.ts';
-import { nameCtes, tsQuery } from './search-sql.ts';
+import {
+  datedFromSince,
+  nameMatchesSql,
+  nameMatchRows,
+  tsQuery,
+  type NameMatch,
+} from './search-sql.ts';
 import { HEADLINE_MARKERS, hasNameTerms, type NameTerms } from './search-text.ts';
 import type { SearchInput, SearchSort } from './search.schemas.ts';
 
-/** What a search matches on: its words, its name terms, and the entity's current id. */
+/**
+ * What a search matches on: its words, its name terms and the records they match (found
+ * once per search), and the entity's current id.
+ */
 export type SearchPlan = {
   input: SearchInput;
   q: string | null;
   words: boolean;
   names: NameTerms;
+  nameMatches: NameMatch[];
   entityId: string | null;
   sort: SearchSort;
 };
@@ -49,6 +60,13 @@ export async function foldSearchText(db: Db, q: string, positive: string) {
       numnode(${tsQuery(q)}) as words`,
   );
   return row!;
+}
+
+/** The records matched by name terms (none without any): one statement for the whole search. */
+export async function findNameMatches(db: Db, terms: NameTerms): Promise<NameMatch[]> {
+  if (!hasNameTerms(terms)) return [];
+  const rows = await queryRows<NameMatch>(db, nameMatchesSql(terms));
+  return rows.map((r) => ({ ...r, at: new Date(r.at) }));
 }
 
 /**
@@ -86,13 +104,12 @@ export function createSearchRepository({ db, viewer }: { db: Db; viewer: Viewer 
       order by at desc, id desc limit ${limit}`;
   }
 
-  /** Record ids matched by name terms (dated from `since`), with their best observation's score. */
+  /** Record ids matched by name terms (dated from `since`), with their best match's score. */
   function namesCte(plan: SearchPlan, since: Date | null): SQL {
     if (!hasNameTerms(plan.names))
       return sql`names(record_id, name_score) as (select null::uuid, 0::float8 where false)`;
-    return sql`${nameCtes(plan.names, since)},
-      names as materialized (
-        select record_id, max(score) as name_score from name_obs group by record_id)`;
+    const rows = nameMatchRows(datedFromSince(plan.nameMatches, since), 'm');
+    return sql`names(record_id, name_score) as materialized (select m.record_id, m.score from ${rows})`;
   }
 
   const score = (plan: SearchPlan, doc: SQL) =>
@@ -150,21 +167,21 @@ export function createSearchRepository({ db, viewer }: { db: Db; viewer: Viewer 
     },
 
     /**
-     * Where the newest matches of the plan start (the top of the first date slice): the
-     * newest visible record's date — a step down the date index, which carries the columns
-     * the rule reads — or the search's `to`, when earlier: a record matches it only by an
-     * `occurred_from` before it. Other filters are left out: one that matches nothing would
-     * walk the whole index.
+     * The dates the plan's matches lie between (date slices start at the newest): the
+     * newest and oldest visible records' dates — a step down each end of the date index,
+     * which carries the columns the rule reads — the newest moved back to the search's
+     * `to` when earlier (a record matches it only by an `occurred_from` before it). Other
+     * filters are left out: one that matches nothing would walk the whole index.
      */
-    async newestDate(plan: SearchPlan): Promise<Date | null> {
-      const [row] = await queryRows<{ at: Date | string | null }>(
+    async dateSpan(plan: SearchPlan): Promise<DateSpan | null> {
+      const [row] = await queryRows<{ newest: Date | string | null; oldest: Date | string | null }>(
         db,
-        sql`select max(${AT}) as at from records where ${visible}`,
+        sql`select max(${AT}) as newest, min(${AT}) as oldest from records where ${visible}`,
       );
-      if (row?.at == null) return null;
-      const newest = new Date(row.at);
+      if (row?.newest == null || row.oldest == null) return null;
+      const newest = new Date(row.newest);
       const to = plan.input.to ? new Date(plan.input.to) : null;
-      return to !== null && to < newest ? to : newest;
+      return { newest: to !== null && to < newest ? to : newest, oldest: new Date(row.oldest) };
     },
 
     /** The statement of windowPage, for EXPLAIN in benchmarks. */

@@ -19,11 +19,12 @@ import { currentEntityId } from '../resolution/evidence.ts';
 import { decodeSearchCursor, encodeSearchCursor, type SearchCursor } from './search-cursor.ts';
 import { hasContentFilters } from './search-filters.ts';
 import { findPointers, type FoundPointers } from './search-pointers.ts';
-import { slicedNewestFirst } from './search-slices.ts';
+import { slicedNewestFirst, type DateSpan } from './search-slices.ts';
 import { hasNameTerms, nameTerms, positivePart } from './search-text.ts';
 import { toFacets, toHits } from './search-view.ts';
 import {
   createSearchRepository,
+  findNameMatches,
   foldSearchText,
   type SearchRepository,
   type PageRow,
@@ -42,13 +43,15 @@ export async function planSearch(db: Db, input: SearchInput): Promise<SearchPlan
   const q = input.q && input.q.length > 0 ? input.q : null;
   const sort = input.sort ?? (q ? 'relevance' : 'date');
   const entityId = input.entity ? await currentEntityId(db, input.entity) : null;
-  if (!q) return { input, q, words: false, names: NO_NAMES, entityId, sort };
+  if (!q) return { input, q, words: false, names: NO_NAMES, nameMatches: [], entityId, sort };
   const folded = await foldSearchText(db, q, positivePart(q));
+  const names = nameTerms(folded.folded, folded.compacted);
   return {
     input,
     q,
     words: folded.words > 0,
-    names: nameTerms(folded.folded, folded.compacted),
+    names,
+    nameMatches: await findNameMatches(db, names),
     entityId,
     sort,
   };
@@ -68,8 +71,8 @@ export async function searchRecords(
     const plan = await planSearch(tx, input);
     const after = decodeSearchCursor(page.cursor, plan.sort);
     const repo = createSearchRepository({ db: tx, viewer: ctx.viewer });
-    const top = after?.sort === 'date' ? new Date(after.at) : await repo.newestDate(plan);
-    const found = await matches(repo, plan, page, after, top);
+    const span = await repo.dateSpan(plan);
+    const found = await matches(repo, plan, page, after, span);
     const rows = found.page.slice(0, page.limit);
     const details = await repo.hitDetails(
       rows.map((r) => r.id),
@@ -77,7 +80,7 @@ export async function searchRecords(
     );
     const items = toHits(rows, details, ctx.viewer.agencyId);
     const first = after === undefined;
-    const pointers = first ? await pointersOf(tx, ctx, plan, top) : undefined;
+    const pointers = first ? await pointersOf(tx, ctx, plan, span) : undefined;
     const result: SearchResult = {
       items,
       nextCursor: found.page.length > page.limit ? nextCursor(plan, rows.at(-1)) : null,
@@ -93,7 +96,7 @@ export async function searchRecords(
 }
 
 /**
- * The matches a page is cut from, newest date slice first (search-slices.ts), from `top`:
+ * The matches a page is cut from, newest date slice first (search-slices.ts) within `span`:
  * the window with its total and facets, or past it in date order, the next page by keyset.
  */
 async function matches(
@@ -101,19 +104,20 @@ async function matches(
   plan: SearchPlan,
   page: PageOptions,
   after: SearchCursor | undefined,
-  top: Date | null,
+  span: DateSpan | null,
 ): Promise<WindowResult> {
   if (after?.sort === 'date') {
-    const rows = await slicedNewestFirst(
-      top,
-      (since) => repo.datePageAfter(plan, after, page.limit, since),
-      (found) => found.length > page.limit,
-    );
+    // Past the window the newest remaining match is no newer than the cursor.
+    const below = span && { ...span, newest: new Date(after.at) };
+    const rows = await slicedNewestFirst(below, {
+      run: (since) => repo.datePageAfter(plan, after, page.limit, since),
+      count: (found) => found.length,
+      wanted: page.limit + 1,
+    });
     return { matched: 0, facets: [], page: rows };
   }
-  return slicedNewestFirst(
-    top,
-    (since) =>
+  return slicedNewestFirst(span, {
+    run: (since) =>
       repo.windowPage(plan, {
         since,
         size: SEARCH_WINDOW,
@@ -121,8 +125,9 @@ async function matches(
         after,
         facets: after === undefined,
       }),
-    (w) => w.matched > SEARCH_WINDOW,
-  );
+    count: (w) => w.matched,
+    wanted: SEARCH_WINDOW + 1,
+  });
 }
 
 function nextCursor(plan: SearchPlan, last: PageRow | undefined): string | null {
@@ -139,7 +144,7 @@ async function pointersOf(
   tx: Tx,
   ctx: ServiceContext,
   plan: SearchPlan,
-  top: Date | null,
+  span: DateSpan | null,
 ): Promise<FoundPointers | undefined> {
   if (ctx.viewer.kind !== 'user' || !hasNameTerms(plan.names) || hasContentFilters(plan.input))
     return undefined;
@@ -149,7 +154,7 @@ async function pointersOf(
     from ? sql`${records.occurredFrom} >= ${from}::timestamptz` : undefined,
     to ? sql`${records.occurredFrom} < ${to}::timestamptz` : undefined,
   );
-  return findPointers(tx, ctx.viewer, plan.names, scope, top, ctx.clock.now());
+  return findPointers(tx, ctx.viewer, plan, scope, span, ctx.clock.now());
 }
 
 async function agencyNames(tx: Tx, facets: WindowResult['facets']) {
