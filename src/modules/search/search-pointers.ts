@@ -16,7 +16,7 @@ import {
 } from './search-pointers.repository.ts';
 import { slicedNewestFirst, type DateSpan } from './search-slices.ts';
 import { agencyCards } from '../correlation/correlation.service.ts';
-import { datedFromSince } from './search-sql.ts';
+import { datedFromSince, newestMatchBefore } from './search-sql.ts';
 import type { SearchPlan } from './search.repository.ts';
 import type { SearchResult } from './search.schemas.ts';
 
@@ -65,6 +65,8 @@ export async function findPointers(
     run: (since) => repo.candidates(datedFromSince(plan.nameMatches, since), scope),
     count: (rows) => rows.length,
     wanted: MAX_POINTERS,
+    // Pointer-level records are invisible to the viewer: their dates come with the matches.
+    newestBefore: (date) => Promise.resolve(newestMatchBefore(plan.nameMatches, date)),
   });
   const candidates = newest.sort(bestMatchFirst);
   const found = candidates.filter((c) => isPointer(viewer, c));

@@ -37,6 +37,13 @@ describeEachDatabase('search: date slices', (kind) => {
       });
       made.push(created.id);
     }
+    // A stray record long after the others and matching nothing: the first slice is empty,
+    // and the next must start at the newest record before it.
+    await createRecordAs(t, analyst, {
+      title: 'Gate left open',
+      occurredFrom: new Date(TOP + 400 * DAY).toISOString(),
+      markings: markings(),
+    });
   });
   afterAll(() => t.close());
 
@@ -66,6 +73,7 @@ describeEachDatabase('search: date slices', (kind) => {
           },
           count: (w) => w.matched,
           wanted: size + 1,
+          newestBefore: (date) => repo.newestVisibleBefore(date),
         });
         const whole = await repo.windowPage(plan, { ...opts, since: null });
         expect(normal(sliced), `${q}, window of ${size}`).toEqual(normal(whole));

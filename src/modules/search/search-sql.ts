@@ -91,3 +91,10 @@ export function nameMatchRows(matches: readonly NameMatch[], alias: string): SQL
 /** The matches of records dated from `since` (null: all). */
 export const datedFromSince = (matches: readonly NameMatch[], since: Date | null) =>
   since === null ? matches : matches.filter((m) => m.at >= since);
+
+/** The date of the newest match older than `date` (null: none). */
+export function newestMatchBefore(matches: readonly NameMatch[], date: Date): Date | null {
+  let newest: Date | null = null;
+  for (const m of matches) if (m.at < date && (newest === null || m.at > newest)) newest = m.at;
+  return newest;
+}

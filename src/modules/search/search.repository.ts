@@ -184,6 +184,16 @@ export function createSearchRepository({ db, viewer }: { db: Db; viewer: Viewer 
       return { newest: to !== null && to < newest ? to : newest, oldest: new Date(row.oldest) };
     },
 
+    /** The date of the newest visible record older than `date`: a step down the date index. */
+    async newestVisibleBefore(date: Date): Promise<Date | null> {
+      const [row] = await queryRows<{ at: Date | string | null }>(
+        db,
+        sql`select max(${AT}) as at from records
+            where ${AT} < ${date.toISOString()}::timestamptz and ${visible}`,
+      );
+      return row?.at == null ? null : new Date(row.at);
+    },
+
     /** The statement of windowPage, for EXPLAIN in benchmarks. */
     windowSql,
 

@@ -113,6 +113,7 @@ async function matches(
       run: (since) => repo.datePageAfter(plan, after, page.limit, since),
       count: (found) => found.length,
       wanted: page.limit + 1,
+      newestBefore: (date) => repo.newestVisibleBefore(date),
     });
     return { matched: 0, facets: [], page: rows };
   }
@@ -127,6 +128,7 @@ async function matches(
       }),
     count: (w) => w.matched,
     wanted: SEARCH_WINDOW + 1,
+    newestBefore: (date) => repo.newestVisibleBefore(date),
   });
 }
 
