@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../db/test-db.ts';
 import { createTestApp, type TestApp, type TestUser } from '../../server/test-app.ts';
+import { observationsOutOfStep } from '../records/record-date.test-helpers.ts';
 
 /** Waits for the in-process worker to finish a job (no wall-clock assertion: just polling). */
 async function waitForJob(t: TestApp, user: TestUser, id: string) {
@@ -132,11 +133,16 @@ describeEachDatabase('ingest over HTTP', (kind) => {
       analyst,
       (
         await post(
-          [ndjsonLine('B-1', { title: 'Burglary B-1 (amended)' }), ndjsonLine('B-2')].join('\n'),
+          [
+            // The new version drops its date: it is then dated by its first entry, not by now.
+            ndjsonLine('B-1', { title: 'Burglary B-1 (amended)', occurredFrom: undefined }),
+            ndjsonLine('B-2'),
+          ].join('\n'),
         )
       ).json().id,
     );
     expect(changed).toMatchObject({ rowsCreated: 0, rowsUpdated: 1, rowsUnchanged: 1 });
+    expect(await observationsOutOfStep(t.system.db)).toBe(0);
   });
 
   it('SAR-03 a changed SAR from the source keeps its vetting state; no row sets one past submitted', async () => {

@@ -354,7 +354,7 @@ export async function stageRewrites(
     const was = stored.get(change.id)!;
     // SAR-03: a new version from the source changes a SAR's content, never where it stands
     // in vetting (only transitions move it).
-    const status = was.kind === 'sar' ? was.status : content.status;
+    const status = was.kind === 'sar' && content.kind === 'sar' ? was.status : content.status;
     const next = { ...content, status, id: change.id, version: change.version + 1 };
     const recordAt = recordDate({ occurredFrom: next.occurredFrom, enteredAt: was.enteredAt });
     return {

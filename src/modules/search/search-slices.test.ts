@@ -1,8 +1,7 @@
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { queryRows } from '../../db/raw.ts';
 import { describeEachDatabase } from '../../db/test-db.ts';
 import { createTestApp, type TestApp, type TestUser } from '../../server/test-app.ts';
+import { observationsOutOfStep } from '../records/record-date.test-helpers.ts';
 import { loadViewer } from '../users/viewer-loader.ts';
 import { findPointers } from './search-pointers.ts';
 import { slicedNewestFirst } from './search-slices.ts';
@@ -46,16 +45,6 @@ describeEachDatabase('search: date slices', (kind) => {
     });
   });
   afterAll(() => t.close());
-
-  /** Observations whose `record_at` is not their record's date (none, ever). */
-  const outOfStep = async () => {
-    const [row] = await queryRows<{ n: number }>(
-      t.system.db,
-      sql`select count(*)::int as n from observations o join records r on r.id = o.record_id
-          where o.record_at <> coalesce(r.occurred_from, r.entered_at)`,
-    );
-    return row!.n;
-  };
 
   it('a window found slice by slice is the window over all matches, for every size', async () => {
     const repo = createSearchRepository({ db: t.system.db, viewer: t.system.viewer });
@@ -127,7 +116,7 @@ describeEachDatabase('search: date slices', (kind) => {
       payload: { version: 1, occurredFrom: new Date(TOP + DAY).toISOString() },
     });
     expect(res.statusCode, res.body).toBe(200);
-    expect(await outOfStep()).toBe(0);
+    expect(await observationsOutOfStep(t.system.db)).toBe(0);
     const r = await search(t, analyst, { q: 'garcia', sort: 'date', limit: 1 });
     expect(ids(r)).toEqual([oldest]);
   });
