@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoObservations } from './datasets.ts';
 import { compressPatterns, runSession } from './em.ts';
-import { score, withPopulation, type Model } from './model.ts';
+import { score, type Model } from './model.ts';
 import type { Observation } from './spec.ts';
 import { train } from './training.ts';
 
@@ -120,12 +120,6 @@ describe('training on the demo world', () => {
         expect(p.u, `${field}.${level}`).toBeLessThanOrEqual(1);
       }
     }
-  });
-
-  it('lowers the prior as the population grows past the training set', () => {
-    const grown = withPopulation(model, 'person', (person?.observations ?? 0) * 10);
-    expect(grown.types.person?.lambda).toBeCloseTo((person?.lambda ?? 0) / 10, 12);
-    expect(model.types.person?.lambda).toBe(person?.lambda); // the stored model is untouched
   });
 
   it('weighs agreement on a common surname less than on a rare one', () => {

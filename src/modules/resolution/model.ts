@@ -75,20 +75,6 @@ export function typeModelOf(model: Model, type: ObservationType): TypeModel {
   return model.types[type] ?? priorTypeModel(type);
 }
 
-/**
- * Rescales λ for a population of `observations` (the database grows after training): with a
- * roughly constant number of duplicates per entity, λ falls as 1/N.
- */
-export function withPopulation(model: Model, type: ObservationType, observations: number): Model {
-  const current = typeModelOf(model, type);
-  if (current.observations === 0 || observations <= 0) return model;
-  const lambda = (current.lambda * current.observations) / observations;
-  return {
-    ...model,
-    types: { ...model.types, [type]: { ...current, lambda: Math.min(lambda, 0.5), observations } },
-  };
-}
-
 const log2 = Math.log2;
 
 export function logOdds(p: number): number {
