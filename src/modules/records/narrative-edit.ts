@@ -10,13 +10,11 @@
  */
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { bulkInsert } from '../../db/bulk-insert.ts';
-import { entities, observations } from '../entities/entities.table.ts';
+import { observations } from '../entities/entities.table.ts';
 import type { ObservationInput } from '../entities/observation-types.ts';
-import { writeBlockingKeys } from '../resolution/incremental.ts';
 import { keyOf, withExtractions } from './record-extraction.ts';
 import {
-  firstEntities,
+  insertNewObservations,
   observationRow,
   recordDate,
   resolveAndCorrelate,
@@ -56,9 +54,7 @@ export async function remineNarrative(
   if (added.length === 0) return;
   const at = recordDate(record);
   const rows = added.map((m) => observationRow(m, centerId, record.id, at, now));
-  await bulkInsert(tx, entities, firstEntities(rows, centerId, now));
-  await bulkInsert(tx, observations, rows);
-  const keysOf = await writeBlockingKeys(tx, rows);
+  const keysOf = await insertNewObservations(tx, centerId, now, rows);
   await resolveAndCorrelate(tx, now, rows, keysOf, new Map([[record.id, record.ownerAgencyId]]));
 }
 

@@ -45,6 +45,7 @@ export type PreparedRecord = {
 
 const INTEL_REVIEW_YEARS = 5; // 28 CFR 23.20(h): review within five years at most (CI-09).
 const CHUNK = 1000; // One JSON parameter per table per chunk; bounds statement size.
+const OBSERVATION_CHUNK = 3 * CHUNK; // About a chunk of records' observations.
 
 export type InsertedRecord = { id: string; observationIds: string[] };
 
@@ -122,15 +123,17 @@ async function stageContent(
   now: Date,
   rows: readonly RecordRows[],
 ): Promise<StagedRecords> {
+  const keysOf = await insertNewObservations(
+    tx,
+    centerId,
+    now,
+    rows.flatMap((c) => c.observations),
+  );
   for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = rows.slice(i, i + CHUNK);
-    const obs = chunk.flatMap((c) => c.observations);
-    await bulkInsert(tx, entities, firstEntities(obs, centerId, now));
-    await bulkInsert(tx, observations, obs);
     await bulkInsert(
       tx,
       recordVersions,
-      chunk.map((c) => ({
+      rows.slice(i, i + CHUNK).map((c) => ({
         recordId: c.record.id,
         version: c.record.version,
         snapshot: snapshotOf(c.record, c.observations),
@@ -139,11 +142,25 @@ async function stageContent(
       })),
     );
   }
-  const keysOf = await writeBlockingKeys(
-    tx,
-    rows.flatMap((c) => c.observations),
-  );
   return { rows, keysOf };
+}
+
+/**
+ * New observations written set-based, each first its own entity, with their blocking keys:
+ * ready for `resolveAndCorrelate`. Whoever adds observations to a record goes through here.
+ */
+export async function insertNewObservations(
+  tx: Db,
+  centerId: string,
+  now: Date,
+  obs: readonly ObservationRow[],
+): Promise<KeysOf> {
+  for (let i = 0; i < obs.length; i += OBSERVATION_CHUNK) {
+    const chunk = obs.slice(i, i + OBSERVATION_CHUNK);
+    await bulkInsert(tx, entities, firstEntities(chunk, centerId, now));
+    await bulkInsert(tx, observations, chunk);
+  }
+  return writeBlockingKeys(tx, obs);
 }
 
 /** The second half: resolution against what the center holds, then cross-agency hits. */
@@ -165,7 +182,8 @@ export async function resolveAndCorrelate(
   await detectHits(tx, obs, { entityOf, heldBefore }, owners, now);
 }
 
-function toRows(p: PreparedRecord, centerId: string, now: Date) {
+/** A record's rows; `enteredAt` is the first entry's date when a new version replaces it. */
+function toRows(p: PreparedRecord, centerId: string, now: Date, enteredAt: Date = now) {
   const id = newId();
   const intel = p.kind === 'intel_report';
   const record = {
@@ -195,7 +213,7 @@ function toRows(p: PreparedRecord, centerId: string, now: Date) {
     informationCategory: p.informationCategory ?? DEFAULT_INFORMATION_CATEGORY[p.kind],
     disposition:
       p.disposition ?? (KINDS_WITH_DISPOSITION.includes(p.kind) ? 'undetermined_unresolved' : null),
-    enteredAt: now,
+    enteredAt,
     validatedAt: intel ? now : null,
     reviewDueAt: intel ? addYears(now, INTEL_REVIEW_YEARS) : null,
     payload: p.payload,
@@ -242,7 +260,7 @@ export function observationRow(
 }
 
 /** The entity each new observation starts as. */
-export function firstEntities(obs: readonly ObservationRow[], centerId: string, now: Date) {
+function firstEntities(obs: readonly ObservationRow[], centerId: string, now: Date) {
   return obs.map((o) => ({
     id: o.entityId,
     originCenterId: centerId,
@@ -349,18 +367,14 @@ export async function stageRewrites(
     changes.map((c) => c.id),
   );
   const rows = changes.map((change) => {
-    const { record, observations: obs } = toRows(change.prepared, centerId, now);
-    const { createdAt: _c, enteredAt: _e, ...content } = record;
     const was = stored.get(change.id)!;
+    const { record, observations: obs } = toRows(change.prepared, centerId, now, was.enteredAt);
+    const { createdAt: _c, enteredAt: _e, ...content } = record;
     // SAR-03: a new version from the source changes a SAR's content, never where it stands
     // in vetting (only transitions move it).
     const status = was.kind === 'sar' && content.kind === 'sar' ? was.status : content.status;
     const next = { ...content, status, id: change.id, version: change.version + 1 };
-    const recordAt = recordDate({ occurredFrom: next.occurredFrom, enteredAt: was.enteredAt });
-    return {
-      record: next,
-      observations: obs.map((o) => ({ ...o, recordId: change.id, recordAt })),
-    };
+    return { record: next, observations: obs.map((o) => ({ ...o, recordId: change.id })) };
   });
   for (const { record } of rows)
     await tx.update(records).set(record).where(eq(records.id, record.id));
