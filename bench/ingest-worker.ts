@@ -5,6 +5,7 @@
  * commit: whatever the pipeline does today), then the raw bulk-insert baseline of the same
  * rows. Prints one JSON line.
  *   node bench/ingest-worker.ts --db pglite|postgres --csv FILE [--profile OUT.cpuprofile]
+ *     [--keep-database]   (PostgreSQL: leave watchfloor_bench_ingest for inspection)
  */
 import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
@@ -35,6 +36,7 @@ const { values } = parseArgs({
     db: { type: 'string' },
     csv: { type: 'string' },
     profile: { type: 'string' },
+    'keep-database': { type: 'boolean', default: false },
   },
 });
 const kind = values.db === 'postgres' ? 'postgres' : 'pglite';
@@ -101,7 +103,8 @@ if (profile && values.profile) {
 }
 await opened.database.close();
 await rm(dataDir, { recursive: true, force: true });
-if (kind === 'postgres') await adminQuery(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+if (kind === 'postgres' && !values['keep-database'])
+  await adminQuery(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
 console.log(JSON.stringify(result));
 
 /** An agency and its RMS source through the services, then the job (the CSV is copied in). */
