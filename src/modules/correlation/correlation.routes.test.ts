@@ -110,23 +110,27 @@ describeEachDatabase('cross-agency correlation', (kind) => {
     networkShare: 'none',
     releasableTo: [],
   };
+  /** A record of `user`'s agency naming `person`, prepared for the writer as the demo loader does. */
+  const recordOf = (user: TestUser, person: unknown) =>
+    prepareRecord(
+      {
+        ...createRecordBodySchema.parse(recordBody({ observations: [person] })),
+        markings: GREEN_FULL,
+      },
+      {
+        ownerAgencyId: user.agencyId,
+        createdByUserId: user.id,
+        source: `agency:${user.agencyId}`,
+        sourceRecordId: null,
+      },
+    );
   it('records of two agencies written in one batch (as the demo loader writes them) make their hit', async () => {
     const person = subject();
-    const body = (user: TestUser) =>
-      prepareRecord(
-        {
-          ...createRecordBodySchema.parse(recordBody({ observations: [person] })),
-          markings: GREEN_FULL,
-        },
-        {
-          ownerAgencyId: user.agencyId,
-          createdByUserId: user.id,
-          source: `agency:${user.agencyId}`,
-          sourceRecordId: null,
-        },
-      );
     const [first, second] = await t.database.db.transaction((tx) =>
-      insertRecords(tx, t.center.id, t.clock.now(), [body(police), body(sheriff)]),
+      insertRecords(tx, t.center.id, t.clock.now(), [
+        recordOf(police, person),
+        recordOf(sheriff, person),
+      ]),
     );
     const mine = (await get(sheriff, '/api/v1/hits')).items.filter(
       (h: { yourRecord: { id: string } }) => h.yourRecord.id === second!.id,
@@ -134,6 +138,38 @@ describeEachDatabase('cross-agency correlation', (kind) => {
     expect(mine.map((h: { other: { record: { id: string } } }) => h.other.record.id)).toEqual([
       first!.id,
     ]);
+  });
+
+  /** `n` records of one agency naming `person`, written as one batch (one entity). */
+  const heldTimes = (user: TestUser, person: unknown, n: number) =>
+    t.database.db.transaction((tx) =>
+      insertRecords(
+        tx,
+        t.center.id,
+        t.clock.now(),
+        Array.from({ length: n }, () => recordOf(user, person)),
+      ),
+    );
+  const hitsOn = async (user: TestUser, recordId: string) =>
+    (await get(user, '/api/v1/hits?limit=500')).items.filter(
+      (h: { yourRecord: { id: string } }) => h.yourRecord.id === recordId,
+    ) as { other: { record: { id: string } } }[];
+
+  it('a subject the writing agency holds many times still hits the one record another agency holds', async () => {
+    const person = subject();
+    const theirs = await create(police, person);
+    await heldTimes(sheriff, person, 60);
+    const arriving = await create(sheriff, person);
+    expect((await hitsOn(sheriff, arriving.id)).map((h) => h.other.record.id)).toEqual([theirs.id]);
+  });
+
+  it('a subject another agency holds many times makes at most 50 hits per arriving record', async () => {
+    const person = subject();
+    const theirs = new Set((await heldTimes(police, person, 60)).map((r) => r.id));
+    const arriving = await create(sheriff, person);
+    const found = await hitsOn(sheriff, arriving.id);
+    expect(found).toHaveLength(50);
+    expect(found.every((h) => theirs.has(h.other.record.id))).toBe(true);
   });
 
   it('XS-02 a pointer carries only the allow-listed fields — never narrative, title or identifiers', async () => {

@@ -4,7 +4,7 @@
  * transaction as the record. Each side gets a notification; the owner's "someone touched
  * your subject" notice is skipped where the owner turned it off for that record (XS-03).
  */
-import { inArray, or, sql } from 'drizzle-orm';
+import { inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { bulkInsert } from '../../db/bulk-insert.ts';
 import { queryRows } from '../../db/raw.ts';
@@ -41,19 +41,17 @@ export async function detectHits(
   // the batch spans agencies; an ingest batch (one source) never does, and most of its
   // observations are such entities, so their holders are not looked up.
   const spansAgencies = new Set(ownerOf.values()).size > 1;
-  const entityIds = [
-    ...new Set(fresh.map((f) => entityOf.get(f.id)).filter((e) => e !== undefined)),
-  ].filter((e) => spansAgencies || heldBefore.has(e));
-  if (entityIds.length === 0) return 0;
-  const holders = await queryRows<Holder>(
-    tx,
-    sql`
-    select o.id, o.entity_id, o.record_id, r.owner_agency_id, r.notify_owner_on_hit
-    from observations o join records r on r.id = o.record_id
-    where o.entity_id in (select jsonb_array_elements_text(${JSON.stringify(entityIds)}::jsonb)::uuid)`,
+  const asked = new Map<string, { entity: string; agency: string }>();
+  for (const f of fresh) {
+    const entity = entityOf.get(f.id);
+    const agency = ownerOf.get(f.recordId);
+    if (entity && agency && (spansAgencies || heldBefore.has(entity)))
+      asked.set(holderKey(entity, agency), { entity, agency });
+  }
+  if (asked.size === 0) return 0;
+  const othersOf = Map.groupBy(await otherAgencyHolders(tx, [...asked.values()]), (h) =>
+    holderKey(h.entity_id, h.asking_agency_id),
   );
-  const byEntity = new Map<string, Holder[]>();
-  for (const h of holders) byEntity.set(h.entity_id, [...(byEntity.get(h.entity_id) ?? []), h]);
   const known = await knownPairs(tx, [...new Set(fresh.map((f) => f.recordId))]);
   const newHits: (typeof hits.$inferInsert)[] = [];
   const newNotices: (typeof notifications.$inferInsert)[] = [];
@@ -61,10 +59,7 @@ export async function detectHits(
     const entityId = entityOf.get(f.id);
     const agencyId = ownerOf.get(f.recordId);
     if (!entityId || !agencyId) continue;
-    const others = (byEntity.get(entityId) ?? []).filter(
-      (h) => h.record_id !== f.recordId && h.owner_agency_id !== agencyId,
-    );
-    for (const other of others.slice(0, MAX_HITS_PER_OBSERVATION)) {
+    for (const other of othersOf.get(holderKey(entityId, agencyId)) ?? []) {
       const key = pairKey(entityId, f.recordId, other.record_id);
       if (known.has(key)) continue;
       known.add(key);
@@ -97,6 +92,34 @@ export async function detectHits(
   if (newNotices.length > 0) await signalNewNotifications(tx);
   return newHits.length;
 }
+
+/**
+ * For each (entity, agency) asked, up to `MAX_HITS_PER_OBSERVATION` observations of the
+ * entity in records of any other agency: two ranges of the (entity, owner agency) index, so
+ * an entity the asking agency itself holds thousands of times costs no more than a rare one.
+ */
+function otherAgencyHolders(tx: Db, asked: readonly { entity: string; agency: string }[]) {
+  const holders = (range: SQL) => sql`(
+    select o.id, o.entity_id, o.record_id, o.owner_agency_id from observations o
+    where o.entity_id = w.entity and ${range} limit ${MAX_HITS_PER_OBSERVATION})`;
+  return queryRows<Holder & { asking_agency_id: string }>(
+    tx,
+    sql`
+    select h.id, h.entity_id, h.record_id, h.owner_agency_id, r.notify_owner_on_hit,
+           w.agency as asking_agency_id
+    from jsonb_to_recordset(${JSON.stringify(asked)}::jsonb) as w(entity uuid, agency uuid)
+    cross join lateral (
+      select * from (
+        ${holders(sql`o.owner_agency_id < w.agency`)}
+        union all
+        ${holders(sql`o.owner_agency_id > w.agency`)}
+      ) both_sides limit ${MAX_HITS_PER_OBSERVATION}
+    ) h
+    join records r on r.id = h.record_id`,
+  );
+}
+
+const holderKey = (entityId: string, agencyId: string) => `${entityId}|${agencyId}`;
 
 /** One hit per entity and pair of records, whichever record arrived first. */
 function pairKey(entityId: string, a: string, b: string): string {

@@ -38,10 +38,16 @@ export const observations = pgTable(
      * and its updates keep it in step.
      */
     recordAt: timestamp('record_at', { withTimezone: true }).notNull(),
+    /**
+     * The record's owner agency (which never changes), kept here so hit detection finds
+     * another agency's holders of an entity by index, however many observations the entity
+     * holds from the agency writing (src/modules/correlation/detect.ts). Set by the writer.
+     */
+    ownerAgencyId: uuid('owner_agency_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('observations_record_idx').on(t.recordId),
-    index('observations_entity_idx').on(t.entityId),
+    index('observations_entity_idx').on(t.entityId, t.ownerAgencyId),
   ],
 );

@@ -52,8 +52,8 @@ export async function remineNarrative(
   const gone = previous.filter((o) => !kept.has(o)).map((o) => o.id);
   if (gone.length > 0) await tx.delete(observations).where(inArray(observations.id, gone));
   if (added.length === 0) return;
-  const at = recordDate(record);
-  const rows = added.map((m) => observationRow(m, centerId, record.id, at, now));
+  const of = { id: record.id, ownerAgencyId: record.ownerAgencyId, at: recordDate(record) };
+  const rows = added.map((m) => observationRow(m, centerId, of, now));
   const keysOf = await insertNewObservations(tx, centerId, now, rows);
   await resolveAndCorrelate(tx, now, rows, keysOf, new Map([[record.id, record.ownerAgencyId]]));
 }

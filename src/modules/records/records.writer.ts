@@ -221,11 +221,8 @@ function toRows(p: PreparedRecord, centerId: string, now: Date, enteredAt: Date 
     createdAt: now,
     updatedAt: now,
   };
-  const at = recordDate(record);
-  return {
-    record,
-    observations: p.observations.map((o) => observationRow(o, centerId, id, at, now)),
-  };
+  const of = { id, ownerAgencyId: p.ownerAgencyId, at: recordDate(record) };
+  return { record, observations: p.observations.map((o) => observationRow(o, centerId, of, now)) };
 }
 
 /** A record's date as search orders by it; its observations carry it (`record_at`). */
@@ -238,16 +235,16 @@ export type ObservationRow = ReturnType<typeof observationRow>;
 export function observationRow(
   o: ObservationInput,
   centerId: string,
-  recordId: string,
-  recordAt: Date,
+  record: { id: string; ownerAgencyId: string; at: Date },
   now: Date,
 ) {
   return {
     id: newId(),
     originCenterId: centerId,
     version: 1,
-    recordId,
-    recordAt,
+    recordId: record.id,
+    recordAt: record.at,
+    ownerAgencyId: record.ownerAgencyId,
     // Resolution (a later stage) merges entities; until then each observation is its own.
     entityId: newId(),
     type: o.type,
