@@ -28,29 +28,46 @@ export const SPECS: Readonly<Record<ObservationType, TypeSpec<unknown>>> = {
 
 /** An observation with its features computed once, for scoring many pairs. */
 export type Prepared = {
-  id: string;
-  type: ObservationType;
-  features: unknown;
-  keys: readonly string[];
+  readonly id: string;
+  readonly type: ObservationType;
+  readonly features: unknown;
+  /** Its blocking keys, derived on first use. */
+  readonly keys: readonly string[];
 };
 
 /*
- * Preparing (normalising, phonetic codes, blocking keys) is a pure function of an immutable
- * observation, and resolution compares each stored observation with many new ones: once each.
+ * Blocking keys are derived only when asked for: the stored candidates resolution reads and
+ * prepares in every batch (many times the batch's own observations) are scored, and their
+ * keys are needed only to check a conflict between two entities' members.
+ */
+class PreparedObservation implements Prepared {
+  readonly id: string;
+  readonly type: ObservationType;
+  readonly features: unknown;
+  #keys: readonly string[] | undefined;
+
+  constructor(observation: Observation, features: unknown) {
+    this.id = observation.id;
+    this.type = observation.type;
+    this.features = features;
+  }
+
+  get keys(): readonly string[] {
+    return (this.#keys ??= SPECS[this.type].blockingKeys(this.features));
+  }
+}
+
+/*
+ * Preparing (normalising, phonetic codes) is a pure function of an immutable observation, and
+ * resolution compares each stored observation with many new ones: once each.
  */
 const preparedOnce = new WeakMap<Observation, Prepared>();
 
 export function prepare(observation: Observation): Prepared {
   const cached = preparedOnce.get(observation);
   if (cached) return cached;
-  const spec = SPECS[observation.type];
-  const features = spec.prepare(observation.attributes);
-  const prepared = {
-    id: observation.id,
-    type: observation.type,
-    features,
-    keys: spec.blockingKeys(features),
-  };
+  const features = SPECS[observation.type].prepare(observation.attributes);
+  const prepared = new PreparedObservation(observation, features);
   preparedOnce.set(observation, prepared);
   return prepared;
 }
