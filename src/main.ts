@@ -9,6 +9,8 @@ import { ensureCenter, systemViewer, type CenterInfo } from './modules/center/ce
 import { buildApp, type App } from './server/app.ts';
 import { startIngestWorker } from './jobs/ingest-worker.ts';
 import { backfillPlaces } from './modules/geo/backfill.ts';
+import { BLOCKING_SCHEME } from './modules/resolution/blocking.ts';
+import { rekeyStaleBlockingKeys } from './modules/resolution/rekey.ts';
 
 export type Opened = { database: Database; center: CenterInfo };
 
@@ -29,6 +31,11 @@ export async function openInstance(config: Config): Promise<Opened> {
   try {
     await database.migrate();
     await backfillPlaces(database.db);
+    await rekeyStaleBlockingKeys(database.db, (from) => {
+      process.stderr.write(
+        `watchfloor: re-deriving stored blocking keys (scheme ${from} → ${BLOCKING_SCHEME}); this runs once, before the server starts\n`,
+      );
+    });
     const center = await ensureCenter(database.db, config.centerName);
     return { database, center };
   } catch (err) {

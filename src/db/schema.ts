@@ -14,6 +14,7 @@ export { sources } from '../modules/sources/sources.table.ts';
 export { ingestJobs, ingestErrors } from '../modules/ingest/ingest.table.ts';
 export {
   observationKeys,
+  blockingScheme,
   resolutionModel,
   entityMerges,
   entityCandidates,

@@ -73,6 +73,18 @@ describe('blocking keys', () => {
     );
   });
 
+  it('meet a replaced given name through surname and full date of birth, but not through the birth year alone', () => {
+    const renamed = { ...ROBERT, givenName: 'Terrence', identifiers: [], address: undefined };
+    expect(share(person(ROBERT), person(renamed))).toBe(true);
+    // Same surname sound and birth year, another day: the block that grew with every record.
+    const stranger = { givenName: 'Maria', surname: 'Whitlock', dateOfBirth: '1984-11-23' };
+    expect(share(person(ROBERT), person(stranger))).toBe(false);
+    // A partial date still meets a full one of the same year through the names.
+    expect(
+      share(person(ROBERT), person({ ...stranger, givenName: 'Robert', dateOfBirth: '1984' })),
+    ).toBe(true);
+  });
+
   it('put a misread plate with its original: a dropped character, O for 0', () => {
     const car = vehicle({ plate: 'BYZ-3307', plateState: 'NC', make: 'Kia' });
     expect(share(car, vehicle({ plate: 'BYZ307', make: 'Kia' }))).toBe(true);

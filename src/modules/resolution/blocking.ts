@@ -13,6 +13,15 @@ import { keyFamily, type Observation } from './spec.ts';
 
 export const DEFAULT_MAX_BLOCK_SIZE = 1000;
 
+/**
+ * The version of the recipe the type specs derive blocking keys with. Raise it whenever a
+ * spec's keys change: stored keys are derived again at start-up (rekey.ts), or stored and
+ * new observations would stop meeting where the recipes differ. 2: a person with a full
+ * date of birth is keyed by surname code and that date (`p:sdob`) instead of surname code
+ * and birth year (`p:dm`, kept for partial dates).
+ */
+export const BLOCKING_SCHEME = 2;
+
 /** Blocking keys of one observation, for the database to store and index. */
 export function blockingKeys(observation: Observation): string[] {
   return [...prepare(observation).keys];

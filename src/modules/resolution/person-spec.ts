@@ -131,15 +131,22 @@ function compareMiddle(a: PersonFeatures, b: PersonFeatures) {
 
 /**
  * Blocking: each key is a cheap necessary condition for a likely match, and together they
- * survive any single corrupted field — a surname typo (given name + full DOB), a DOB typo
- * (names, with given and surname in either order), both (DOB + postcode), or any name change
- * when an identifier, phone or e-mail is shared.
+ * survive any single corrupted field — a surname typo (given name + full DOB), a given name
+ * replaced (surname + full DOB), a DOB typo (names, with given and surname in either order),
+ * both names (DOB + postcode), or any name change when an identifier, phone or e-mail is
+ * shared. Surname + birth year is used only for a partial date: as a key for complete dates
+ * it grew with every record (four pairs in ten at 50,000 demo records) and found almost
+ * nothing the others missed (docs/resolution.md). Changing these keys means raising
+ * `BLOCKING_SCHEME`.
  */
 function personKeys(f: PersonFeatures): string[] {
   const keys: string[] = [];
   const sur = f.surname?.codes ?? [];
   const given = givenCodes(f);
-  for (const s of sur) if (f.dob) keys.push(`p:dm:${s}:${f.dob.year}`);
+  for (const s of sur) {
+    if (f.dobDigits !== undefined) keys.push(`p:sdob:${s}:${f.dobDigits}`);
+    else if (f.dob) keys.push(`p:dm:${s}:${f.dob.year}`);
+  }
   for (const g of given) for (const s of sur) keys.push(`p:dmg:${[g, s].sort().join(':')}`);
   if (f.dobDigits !== undefined) {
     for (const g of given) keys.push(`p:gdob:${g}:${f.dobDigits}`);
@@ -239,6 +246,7 @@ export const PERSON_SPEC: TypeSpec<PersonFeatures> = {
   ],
   sessions: {
     'p:dm': ['surname', 'dob'],
+    'p:sdob': ['surname', 'dob'],
     'p:dmg': ['given', 'surname'],
     'p:gdob': ['given', 'dob'],
     'p:dobpc': ['dob', 'locality'],

@@ -29,6 +29,16 @@ export const observationKeys = pgTable(
   ],
 );
 
+/**
+ * Which blocking scheme (`BLOCKING_SCHEME` in blocking.ts) the stored keys were derived
+ * with (one row). Start-up re-derives them when the code's scheme is newer (rekey.ts).
+ */
+export const blockingScheme = pgTable('blocking_scheme', {
+  id: integer('id').primaryKey(),
+  version: integer('version').notNull(),
+  rekeyedAt: timestamp('rekeyed_at', { withTimezone: true }),
+});
+
 /** The trained model (one row): m/u per field level, priors, term frequencies. */
 export const resolutionModel = pgTable('resolution_model', {
   id: integer('id').primaryKey(),

@@ -1,0 +1,68 @@
+/**
+ * Blocking keys are derived data: each type's spec says how, and `BLOCKING_SCHEME` numbers
+ * that recipe. When the code's scheme is newer than the one the stored keys were derived
+ * with, start-up derives them again, a page of observations at a time, one transaction per
+ * page, and records the scheme when every page is done. An interrupted re-key starts over
+ * harmlessly: each page replaces its own keys. It runs before the server takes requests,
+ * because until it is done new observations (keyed the new way) would miss stored ones
+ * (keyed the old way) wherever the recipes differ.
+ */
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { bulkInsert } from '../../db/bulk-insert.ts';
+import { queryRows } from '../../db/raw.ts';
+import type { ObservationType } from '../entities/observation-types.ts';
+import { BLOCKING_SCHEME, blockingKeys } from './blocking.ts';
+import { blockingScheme, observationKeys } from './resolution.table.ts';
+
+const PAGE = 2000;
+
+/** Two processes starting at once (server and CLI on one PostgreSQL) re-key one page at a time. */
+const REKEY_LOCK = 0x7766_6b79;
+
+export type Rekeyed = { from: number; to: number; observations: number };
+
+/** Re-derives every stored observation's keys if they are of an older scheme. */
+export async function rekeyStaleBlockingKeys(
+  db: Db,
+  onStart: (from: number) => void = () => undefined,
+): Promise<Rekeyed | undefined> {
+  const [stored] = await db.select().from(blockingScheme).where(eq(blockingScheme.id, 1));
+  const from = stored?.version ?? 1;
+  if (from >= BLOCKING_SCHEME) return undefined;
+  onStart(from);
+  let after = '00000000-0000-0000-0000-000000000000';
+  let observations = 0;
+  for (;;) {
+    const page = await queryRows<{
+      id: string;
+      type: ObservationType;
+      attributes: Record<string, unknown>;
+    }>(
+      db,
+      sql`select id, type, attributes from observations where id > ${after}::uuid
+          order by id limit ${PAGE}`,
+    );
+    if (page.length === 0) break;
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(${REKEY_LOCK})`);
+      await tx.execute(sql`delete from observation_keys where observation_id in
+        (select jsonb_array_elements_text(${JSON.stringify(page.map((o) => o.id))}::jsonb)::uuid)`);
+      await bulkInsert(
+        tx,
+        observationKeys,
+        page.flatMap((o) => blockingKeys(o).map((key) => ({ observationId: o.id, key }))),
+      );
+    });
+    observations += page.length;
+    after = page.at(-1)!.id;
+  }
+  await db
+    .insert(blockingScheme)
+    .values({ id: 1, version: BLOCKING_SCHEME, rekeyedAt: new Date() })
+    .onConflictDoUpdate({
+      target: blockingScheme.id,
+      set: { version: BLOCKING_SCHEME, rekeyedAt: new Date() },
+    });
+  return { from, to: BLOCKING_SCHEME, observations };
+}
