@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../db/test-db.ts';
 import { createTestApp, type TestApp, type TestUser } from '../../server/test-app.ts';
 import { observationsOutOfStep } from '../records/record-date.test-helpers.ts';
+import { orphanBlockingKeys } from '../resolution/resolution.test-helpers.ts';
 
 /** Waits for the in-process worker to finish a job (no wall-clock assertion: just polling). */
 async function waitForJob(t: TestApp, user: TestUser, id: string) {
@@ -143,6 +144,7 @@ describeEachDatabase('ingest over HTTP', (kind) => {
     );
     expect(changed).toMatchObject({ rowsCreated: 0, rowsUpdated: 1, rowsUnchanged: 1 });
     expect(await observationsOutOfStep(t.system.db)).toBe(0);
+    expect(await orphanBlockingKeys(t.system.db)).toBe(0);
   });
 
   it('SAR-03 a changed SAR from the source keeps its vetting state; no row sets one past submitted', async () => {

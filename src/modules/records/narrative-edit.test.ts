@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { describeEachDatabase } from '../../db/test-db.ts';
 import { observationSchema } from './records.schemas.ts';
+import { orphanBlockingKeys } from '../resolution/resolution.test-helpers.ts';
 import { createTestApp, recordBody, type TestApp, type TestUser } from '../../server/test-app.ts';
 
 type Obs = z.infer<typeof observationSchema>;
@@ -76,5 +77,7 @@ describeEachDatabase('editing a narrative', (kind) => {
     }>().items[0]!;
     expect(latest.version).toBe(2);
     expect(latest.snapshot.observations.filter((o) => o.type === 'phone')).toHaveLength(1);
+    // The dropped phone's blocking keys went with it: it can no longer be found as a candidate.
+    expect(await orphanBlockingKeys(t.system.db)).toBe(0);
   });
 });

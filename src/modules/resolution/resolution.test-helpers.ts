@@ -3,9 +3,10 @@
  * resolution runs as in production), service contexts for named users, and reads of the
  * observation → entity mapping and of the audit log.
  */
-import { and, asc, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { Db } from '../../db/client.ts';
+import { queryRows } from '../../db/raw.ts';
 import type { ServiceContext } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { recordBody, type TestApp, type TestUser } from '../../server/test-app.ts';
@@ -96,4 +97,14 @@ export async function refusal(promise: Promise<unknown>): Promise<AppError> {
   );
   expect(err).toBeInstanceOf(AppError);
   return err as AppError;
+}
+
+/** Blocking keys of observations that no longer exist: none, however observations went. */
+export async function orphanBlockingKeys(db: Db): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from observation_keys k
+        where not exists (select 1 from observations o where o.id = k.observation_id)`,
+  );
+  return row!.n;
 }
