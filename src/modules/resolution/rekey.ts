@@ -28,7 +28,12 @@ export async function rekeyStaleBlockingKeys(
   onStart: (from: number) => void = () => undefined,
 ): Promise<Rekeyed | undefined> {
   const [stored] = await db.select().from(blockingScheme).where(eq(blockingScheme.id, 1));
-  const from = stored?.version ?? 1;
+  if (!stored) {
+    // A new database: whatever keys it gets are derived by this code.
+    await recordScheme(db, null);
+    return undefined;
+  }
+  const from = stored.version;
   if (from >= BLOCKING_SCHEME) return undefined;
   onStart(from);
   let after = '00000000-0000-0000-0000-000000000000';
@@ -57,12 +62,16 @@ export async function rekeyStaleBlockingKeys(
     observations += page.length;
     after = page.at(-1)!.id;
   }
-  await db
+  await recordScheme(db, new Date());
+  return { from, to: BLOCKING_SCHEME, observations };
+}
+
+function recordScheme(db: Db, rekeyedAt: Date | null) {
+  return db
     .insert(blockingScheme)
-    .values({ id: 1, version: BLOCKING_SCHEME, rekeyedAt: new Date() })
+    .values({ id: 1, version: BLOCKING_SCHEME, rekeyedAt })
     .onConflictDoUpdate({
       target: blockingScheme.id,
-      set: { version: BLOCKING_SCHEME, rekeyedAt: new Date() },
+      set: { version: BLOCKING_SCHEME, rekeyedAt },
     });
-  return { from, to: BLOCKING_SCHEME, observations };
 }
