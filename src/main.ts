@@ -31,9 +31,11 @@ export async function openInstance(config: Config): Promise<Opened> {
   try {
     await database.migrate();
     await backfillPlaces(database.db);
-    await rekeyStaleBlockingKeys(database.db, (from) => {
+    await rekeyStaleBlockingKeys(database.db, ({ from, observations }) => {
       process.stderr.write(
-        `watchfloor: re-deriving stored blocking keys (scheme ${from} → ${BLOCKING_SCHEME}); this runs once, before the server starts\n`,
+        observations === 0
+          ? `watchfloor: re-deriving stored blocking keys (scheme ${from} → ${BLOCKING_SCHEME}); this runs once, before the server starts\n`
+          : `watchfloor: blocking keys re-derived for ${observations.toLocaleString('en-US')} observations\n`,
       );
     });
     const center = await ensureCenter(database.db, config.centerName);

@@ -16,6 +16,7 @@ import { BLOCKING_SCHEME, blockingKeys } from './blocking.ts';
 import { blockingScheme, observationKeys } from './resolution.table.ts';
 
 const PAGE = 2000;
+const REPORT_EVERY = 100 * PAGE;
 
 /** Two processes starting at once (server and CLI on one PostgreSQL) re-key one page at a time. */
 const REKEY_LOCK = 0x7766_6b79;
@@ -25,7 +26,7 @@ export type Rekeyed = { from: number; to: number; observations: number };
 /** Re-derives every stored observation's keys if they are of an older scheme. */
 export async function rekeyStaleBlockingKeys(
   db: Db,
-  onStart: (from: number) => void = () => undefined,
+  report: (progress: { from: number; observations: number }) => void = () => undefined,
 ): Promise<Rekeyed | undefined> {
   const [stored] = await db.select().from(blockingScheme).where(eq(blockingScheme.id, 1));
   if (!stored) {
@@ -35,7 +36,7 @@ export async function rekeyStaleBlockingKeys(
   }
   const from = stored.version;
   if (from >= BLOCKING_SCHEME) return undefined;
-  onStart(from);
+  report({ from, observations: 0 });
   let after = '00000000-0000-0000-0000-000000000000';
   let observations = 0;
   for (;;) {
@@ -61,6 +62,7 @@ export async function rekeyStaleBlockingKeys(
     });
     observations += page.length;
     after = page.at(-1)!.id;
+    if (observations % REPORT_EVERY === 0) report({ from, observations });
   }
   await recordScheme(db, new Date());
   return { from, to: BLOCKING_SCHEME, observations };
