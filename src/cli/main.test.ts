@@ -80,6 +80,8 @@ describe('without a server: the CLI opens the instance itself', () => {
     expect(json(migrated)).toMatchObject({
       applied: journalEntries().map((e) => e.tag),
       alreadyApplied: 0,
+      // A new database has no blocking keys of an older scheme to re-derive.
+      rekeyed: null,
     });
 
     const agency = await cli(dir, ['agency', 'create', '--name', 'Fairfax County PD', '--json']);

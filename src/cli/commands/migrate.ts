@@ -26,10 +26,12 @@ export function registerMigrate(program: Command, run: Run): void {
           }
         }
         // Loaded here, not at start-up: the other commands need neither.
-        const [{ openDatabase }, { migrationStatus }] = await Promise.all([
-          import('../../db/client.ts'),
-          import('../migration-status.ts'),
-        ]);
+        const [{ openDatabase }, { migrationStatus }, { rekeyStaleBlockingKeys }] =
+          await Promise.all([
+            import('../../db/client.ts'),
+            import('../migration-status.ts'),
+            import('../../modules/resolution/rekey.ts'),
+          ]);
         const database = await openDatabase(config).catch((err: unknown) => {
           throw explainOpenError(err, config);
         });
@@ -38,6 +40,15 @@ export function registerMigrate(program: Command, run: Run): void {
             throw explainOpenError(err, config);
           });
           await database.migrate();
+          // Derived data a migration's code change made stale, done here rather than at the
+          // server's next start (docs/resolution.md, "The blocking scheme, and re-keying").
+          const rekeyed = await rekeyStaleBlockingKeys(database.db, ({ from, observations }) => {
+            out.note(
+              observations === 0
+                ? `Re-deriving stored blocking keys (scheme ${from} → current)…`
+                : `…${observations.toLocaleString('en-US')} observations re-keyed`,
+            );
+          });
           const after = await migrationStatus(database);
           const applied = after.applied.filter((tag) => !before.applied.includes(tag));
           const latest = after.applied.at(-1) ?? null;
@@ -48,12 +59,18 @@ export function registerMigrate(program: Command, run: Run): void {
               alreadyApplied: before.applied.length,
               pending: after.pending,
               latest,
+              rekeyed: rekeyed ?? null,
             },
             applied.length
               ? [
                   `Applied ${applied.length} migration${applied.length > 1 ? 's' : ''}:`,
                   ...applied.map((tag) => `  ${tag}`),
                   `The ${database.kind} database is at ${latest ?? '(none)'}.`,
+                  ...(rekeyed
+                    ? [
+                        `Blocking keys of ${rekeyed.observations} observations re-derived (scheme ${rekeyed.from} → ${rekeyed.to}).`,
+                      ]
+                    : []),
                 ]
               : [
                   `Nothing to do: the ${database.kind} database is up to date at ${latest ?? '(none)'}.`,
