@@ -23,7 +23,8 @@ import { createAgency, updateAgency } from '../modules/agencies/agencies.service
 import { createSharingGroup } from '../modules/sharing-groups/sharing-groups.service.ts';
 import { createUser } from '../modules/users/users.service.ts';
 import { prepareRecord } from '../modules/records/record-preparation.ts';
-import { insertRecords, type PreparedRecord } from '../modules/records/records.writer.ts';
+import type { PreparedRecord } from '../modules/records/record-rows.ts';
+import { insertRecords } from '../modules/records/records.writer.ts';
 import type { RetrainResult } from '../modules/resolution/resolution.schemas.ts';
 import { retrainResolution } from '../modules/resolution/retrain.ts';
 import { DEMO_PASSWORD, generateDemoWorld } from './world.ts';

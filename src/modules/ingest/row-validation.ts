@@ -4,7 +4,7 @@ import type { Marking } from '../../access/markings.ts';
 import { AppError } from '../../shared/errors.ts';
 import { prepareRecord } from '../records/record-preparation.ts';
 import { createRecordBodySchema } from '../records/records.schemas.ts';
-import type { PreparedRecord } from '../records/records.writer.ts';
+import type { PreparedRecord } from '../records/record-rows.ts';
 
 export type RowError = { line: number; field: string; message: string; sourceRecordId?: string };
 export type IngestRow = { line: number; sourceRecordId: string; body: Record<string, unknown> };

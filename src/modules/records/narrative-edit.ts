@@ -13,12 +13,8 @@ import type { Db } from '../../db/client.ts';
 import { observations } from '../entities/entities.table.ts';
 import type { ObservationInput } from '../entities/observation-types.ts';
 import { keyOf, withExtractions } from './record-extraction.ts';
-import {
-  insertNewObservations,
-  observationRow,
-  recordDate,
-  resolveAndCorrelate,
-} from './records.writer.ts';
+import { observationRow, recordDate } from './record-rows.ts';
+import { insertNewObservations, resolveAndCorrelate } from './records.writer.ts';
 
 type Stored = typeof observations.$inferSelect;
 type EditedRecord = {

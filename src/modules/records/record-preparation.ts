@@ -2,7 +2,7 @@ import type { Marking } from '../../access/markings.ts';
 import { withExtractions } from './record-extraction.ts';
 import { recordInvalid, validateRecordContent } from './record-validation.ts';
 import type { CreateRecordBody } from './records.schemas.ts';
-import type { PreparedRecord } from './records.writer.ts';
+import type { PreparedRecord } from './record-rows.ts';
 import { SAR_START_STATES } from './sar-vetting.ts';
 
 export const SAR_STATUS_BY_TRANSITION =

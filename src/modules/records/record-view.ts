@@ -8,12 +8,22 @@ export function toRecordView(r: RecordRow, viewer: Viewer) {
     location:
       r.lat !== null && r.lon !== null ? { lat: r.lat, lon: r.lon, address: r.address } : null,
     isOwnAgency: r.ownerAgencyId === viewer.agencyId,
-    markings: {
-      tlp: r.tlp,
-      caveats: r.caveats,
-      partnerShare: r.partnerShare,
-      networkShare: r.networkShare,
-      releasableTo: r.releasableTo,
-    },
+    markings: markingsOf(r),
+  };
+}
+
+type MarkingColumns = Pick<
+  RecordRow,
+  'tlp' | 'caveats' | 'partnerShare' | 'networkShare' | 'releasableTo'
+>;
+
+/** A record's marking columns gathered into the API's `markings` object. */
+export function markingsOf(r: MarkingColumns) {
+  return {
+    tlp: r.tlp,
+    caveats: r.caveats,
+    partnerShare: r.partnerShare,
+    networkShare: r.networkShare,
+    releasableTo: r.releasableTo,
   };
 }
