@@ -9,8 +9,7 @@ import { ensureCenter, systemViewer, type CenterInfo } from './modules/center/ce
 import { buildApp, type App } from './server/app.ts';
 import { startIngestWorker } from './jobs/ingest-worker.ts';
 import { backfillPlaces } from './modules/geo/backfill.ts';
-import { BLOCKING_SCHEME } from './modules/resolution/blocking.ts';
-import { rekeyStaleBlockingKeys } from './modules/resolution/rekey.ts';
+import { rekeyProgressMessage, rekeyStaleBlockingKeys } from './modules/resolution/rekey.ts';
 
 export type Opened = { database: Database; center: CenterInfo };
 
@@ -31,14 +30,11 @@ export async function openInstance(config: Config): Promise<Opened> {
   try {
     await database.migrate();
     await backfillPlaces(database.db);
-    await rekeyStaleBlockingKeys(database.db, ({ from, observations }) => {
-      process.stderr.write(
-        observations === 0
-          ? `watchfloor: re-deriving stored blocking keys (scheme ${from} → ${BLOCKING_SCHEME}); this runs once, before the server starts\n`
-          : `watchfloor: blocking keys re-derived for ${observations.toLocaleString('en-US')} observations\n`,
-      );
-    });
     const center = await ensureCenter(database.db, config.centerName);
+    // Before the server listens: see rekey.ts for why it cannot run alongside requests.
+    await rekeyStaleBlockingKeys(database.db, 'server start: blocking scheme upgrade', (p) =>
+      process.stderr.write(`watchfloor: ${rekeyProgressMessage(p)}\n`),
+    );
     return { database, center };
   } catch (err) {
     await database.close();

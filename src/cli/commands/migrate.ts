@@ -26,12 +26,11 @@ export function registerMigrate(program: Command, run: Run): void {
           }
         }
         // Loaded here, not at start-up: the other commands need neither.
-        const [{ openDatabase }, { migrationStatus }, { rekeyStaleBlockingKeys }] =
-          await Promise.all([
-            import('../../db/client.ts'),
-            import('../migration-status.ts'),
-            import('../../modules/resolution/rekey.ts'),
-          ]);
+        const [{ openDatabase }, { migrationStatus }, rekey] = await Promise.all([
+          import('../../db/client.ts'),
+          import('../migration-status.ts'),
+          import('../../modules/resolution/rekey.ts'),
+        ]);
         const database = await openDatabase(config).catch((err: unknown) => {
           throw explainOpenError(err, config);
         });
@@ -42,13 +41,13 @@ export function registerMigrate(program: Command, run: Run): void {
           await database.migrate();
           // Derived data a migration's code change made stale, done here rather than at the
           // server's next start (docs/resolution.md, "The blocking scheme, and re-keying").
-          const rekeyed = await rekeyStaleBlockingKeys(database.db, ({ from, observations }) => {
-            out.note(
-              observations === 0
-                ? `Re-deriving stored blocking keys (scheme ${from} → current)…`
-                : `…${observations.toLocaleString('en-US')} observations re-keyed`,
-            );
-          });
+          const rekeyed = await rekey.rekeyStaleBlockingKeys(
+            database.db,
+            'watchfloor migrate: blocking scheme upgrade',
+            (p) => {
+              out.note(`${rekey.rekeyProgressMessage(p)}…`);
+            },
+          );
           const after = await migrationStatus(database);
           const applied = after.applied.filter((tag) => !before.applied.includes(tag));
           const latest = after.applied.at(-1) ?? null;
@@ -61,20 +60,18 @@ export function registerMigrate(program: Command, run: Run): void {
               latest,
               rekeyed: rekeyed ?? null,
             },
-            applied.length
-              ? [
-                  `Applied ${applied.length} migration${applied.length > 1 ? 's' : ''}:`,
-                  ...applied.map((tag) => `  ${tag}`),
-                  `The ${database.kind} database is at ${latest ?? '(none)'}.`,
-                  ...(rekeyed
-                    ? [
-                        `Blocking keys of ${rekeyed.observations} observations re-derived (scheme ${rekeyed.from} → ${rekeyed.to}).`,
-                      ]
-                    : []),
-                ]
-              : [
-                  `Nothing to do: the ${database.kind} database is up to date at ${latest ?? '(none)'}.`,
-                ],
+            [
+              ...(applied.length
+                ? [
+                    `Applied ${applied.length} migration${applied.length > 1 ? 's' : ''}:`,
+                    ...applied.map((tag) => `  ${tag}`),
+                    `The ${database.kind} database is at ${latest ?? '(none)'}.`,
+                  ]
+                : [
+                    `No migration to apply: the ${database.kind} database is at ${latest ?? '(none)'}.`,
+                  ]),
+              ...(rekeyed ? [rekey.rekeyedSummary(rekeyed)] : []),
+            ],
           );
           return 0;
         } finally {

@@ -5,12 +5,15 @@
  * page, and records the scheme when every page is done. An interrupted re-key starts over
  * harmlessly: each page replaces its own keys. It runs before the server takes requests,
  * because until it is done new observations (keyed the new way) would miss stored ones
- * (keyed the old way) wherever the recipes differ.
+ * (keyed the old way) wherever the recipes differ. Like retraining, it reads every
+ * observation's attributes, so a completed re-key is audited, with the scheme it records.
  */
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import { bulkInsert } from '../../db/bulk-insert.ts';
 import { queryRows } from '../../db/raw.ts';
+import { appendAudit } from '../audit/audit.service.ts';
+import { findCenter, systemViewer } from '../center/center.service.ts';
 import type { ObservationType } from '../entities/observation-types.ts';
 import { BLOCKING_SCHEME, blockingKeys } from './blocking.ts';
 import { blockingScheme, observationKeys } from './resolution.table.ts';
@@ -23,10 +26,16 @@ const REKEY_LOCK = 0x7766_6b79;
 
 export type Rekeyed = { from: number; to: number; observations: number };
 
-/** Re-derives every stored observation's keys if they are of an older scheme. */
+type Progress = { from: number; observations: number };
+
+/**
+ * Re-derives every stored observation's keys if they are of an older scheme. `reason` is
+ * what the audit row says started it (server start, `watchfloor migrate`).
+ */
 export async function rekeyStaleBlockingKeys(
   db: Db,
-  report: (progress: { from: number; observations: number }) => void = () => undefined,
+  reason: string,
+  report: (progress: Progress) => void = () => undefined,
 ): Promise<Rekeyed | undefined> {
   const [stored] = await db.select().from(blockingScheme).where(eq(blockingScheme.id, 1));
   if (!stored) {
@@ -64,11 +73,39 @@ export async function rekeyStaleBlockingKeys(
     after = page.at(-1)!.id;
     if (observations % REPORT_EVERY === 0) report({ from, observations });
   }
-  await recordScheme(db, new Date());
-  return { from, to: BLOCKING_SCHEME, observations };
+  const rekeyed = { from, to: BLOCKING_SCHEME, observations };
+  const now = new Date();
+  // Observations exist, so the center does (it is made before any record can be written).
+  const center = await findCenter(db);
+  await db.transaction(async (tx) => {
+    await recordScheme(tx, now);
+    await appendAudit(
+      tx,
+      { viewer: center ? systemViewer(center, reason) : null, clientIp: null, now },
+      [
+        {
+          action: 'resolution.rekey',
+          objectType: 'resolution_model',
+          details: { ...rekeyed, read: 'every observation (blocking keys)' },
+        },
+      ],
+    );
+  });
+  return rekeyed;
 }
 
-function recordScheme(db: Db, rekeyedAt: Date | null) {
+/** What the operator is told while a re-key runs: at its start, then every so many pages. */
+export function rekeyProgressMessage({ from, observations }: Progress): string {
+  return observations === 0
+    ? `re-deriving stored blocking keys (scheme ${from} → ${BLOCKING_SCHEME}); this runs once`
+    : `blocking keys re-derived for ${observations.toLocaleString('en-US')} observations`;
+}
+
+export function rekeyedSummary({ from, to, observations }: Rekeyed): string {
+  return `Blocking keys of ${observations.toLocaleString('en-US')} observations re-derived (scheme ${from} → ${to}).`;
+}
+
+function recordScheme(db: Db | Tx, rekeyedAt: Date | null) {
   return db
     .insert(blockingScheme)
     .values({ id: 1, version: BLOCKING_SCHEME, rekeyedAt })
