@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../db/test-db.ts';
 import { createTestApp, type TestApp, type TestUser } from '../../server/test-app.ts';
-import { observationsOutOfStep } from '../records/record-date.test-helpers.ts';
+import { observationsOutOfStep } from '../records/observation-copies.test-helpers.ts';
 import { orphanBlockingKeys } from '../resolution/resolution.test-helpers.ts';
 
 /** Waits for the in-process worker to finish a job (no wall-clock assertion: just polling). */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../db/test-db.ts';
 import { createTestApp, type TestApp, type TestUser } from '../../server/test-app.ts';
-import { observationsOutOfStep } from '../records/record-date.test-helpers.ts';
+import { observationsOutOfStep } from '../records/observation-copies.test-helpers.ts';
 import { loadViewer } from '../users/viewer-loader.ts';
 import { findPointers } from './search-pointers.ts';
 import { slicedNewestFirst } from './search-slices.ts';
