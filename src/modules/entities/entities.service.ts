@@ -151,8 +151,7 @@ export async function listEntities(
   return ctx.db.transaction(async (tx) => {
     const repo = createEntitiesRepository({ db: tx, viewer: ctx.viewer });
     const { page, obs } = await repo.listWithVisibleObservations(query.type, after, query.limit);
-    const byEntity = new Map<string, typeof obs>();
-    for (const o of obs) byEntity.set(o.entityId, [...(byEntity.get(o.entityId) ?? []), o]);
+    const byEntity = Map.groupBy(obs, (o) => o.entityId);
     const items = page
       .filter((e) => byEntity.has(e.id))
       .map((e) => ({
