@@ -4,6 +4,8 @@ import type { Latency } from './stats.ts';
 export type AnalysisRun = {
   db: string;
   records: number;
+  /** How many went through the write path (the rest copied): part of the command to re-run. */
+  seeded: number;
   load: Record<string, unknown> | undefined;
   sets: {
     name: string;
@@ -33,7 +35,7 @@ export function analysisReport(run: AnalysisRun, machine: string): string {
   const lines = [
     `## Analysis at ${fmt(run.records)} records (issue #4) — ${run.db}`,
     '',
-    `Machine: ${machine}. Run: ${new Date().toISOString().slice(0, 10)}. Command: \`npm run bench:analysis -- --db ${run.db} --records ${run.records}\`.`,
+    `Machine: ${machine}. Run: ${new Date().toISOString().slice(0, 10)}. Command: \`npm run bench:analysis -- --db ${run.db} --records ${run.records}${run.seeded < run.records ? ` --seeded ${run.seeded}` : ''}\`.`,
     '',
     (load?.how ??
       `The demo world (seed 1) of bench/world.ts, seeded once through the real write path` +

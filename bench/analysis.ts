@@ -32,7 +32,8 @@ const log = (m: string) => {
   console.error(`bench:analysis: ${m}`);
 };
 const world = worldLocation(values.db === 'pglite' ? 'pglite' : 'postgres', Number(values.records));
-const load = await ensureWorld(world, log, Number(values.seeded ?? values.records));
+const seeded = Number(values.seeded ?? values.records);
+const load = await ensureWorld(world, log, seeded);
 const plans =
   world.db === 'postgres'
     ? await capturePlans(world.config, Number(values['explain-ms']))
@@ -50,6 +51,7 @@ const viewers: Viewers = {
 const run: AnalysisRun = {
   db: world.db,
   records: world.records,
+  seeded,
   load,
   sets: [],
   hitLatency: undefined,
