@@ -98,13 +98,21 @@ describeEachDatabase('search: date slices', (kind) => {
       });
     const viewer = (await loadViewer(t.system.db, analyst.id, null))!;
     const plan = await planSearch(t.system.db, { q: 'zamora' });
-    const found = await t.system.db.transaction((tx) =>
-      findPointers(tx, viewer, plan, undefined, SPAN, new Date()),
-    );
-    const days = found.pointers.map((p) => Math.round((TOP - Date.parse(p.recordDate)) / DAY / 20));
+    const pointersWithin = async (span: typeof SPAN) => {
+      const found = await t.system.db.transaction((tx) =>
+        findPointers(tx, viewer, plan, undefined, span, new Date()),
+      );
+      return found.pointers;
+    };
+    const pointers = await pointersWithin(SPAN);
+    const days = pointers.map((p) => Math.round((TOP - Date.parse(p.recordDate)) / DAY / 20));
     // The 20 newest (0-19), exact ones newest first, then the similar one (1).
     expect(days).toEqual([0, ...Array.from({ length: 18 }, (_, i) => i + 2), 1]);
-    expect(found.pointers.at(-1)!.matchStrength).toBe('similar');
+    expect(pointers.at(-1)!.matchStrength).toBe('similar');
+    // Newer records the searcher may see, none matching: the first slice finds no pointer,
+    // and the next starts at the newest match, which only the matches' own dates tell.
+    const later = { ...SPAN, newest: new Date(TOP + 400 * DAY) };
+    expect(await pointersWithin(later)).toEqual(pointers);
   });
 
   it("an observation carries its record's date through an edit, so a slice still finds it", async () => {
