@@ -29,6 +29,30 @@ export type Marking = {
   releasableTo: readonly string[];
 };
 
+/** A stored row's marking columns gathered into a marking, as the API shows it. */
+export function markingOf<T extends { [K in keyof Marking]: unknown }>(
+  row: T,
+): { [K in keyof Marking]: T[K] } {
+  return {
+    tlp: row.tlp,
+    caveats: row.caveats,
+    partnerShare: row.partnerShare,
+    networkShare: row.networkShare,
+    releasableTo: row.releasableTo,
+  };
+}
+
+/** A marking as the columns of a row to write (its lists copied: markings are read-only). */
+export function markingColumns(m: Marking) {
+  return {
+    tlp: m.tlp,
+    caveats: [...m.caveats],
+    partnerShare: m.partnerShare,
+    networkShare: m.networkShare,
+    releasableTo: [...m.releasableTo],
+  };
+}
+
 /** A marking together with the agency that owns the object it labels. */
 export type MarkedObject = Marking & { ownerAgencyId: string };
 

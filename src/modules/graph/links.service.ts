@@ -3,6 +3,7 @@
  * or an admin or supervisor of the owning agency). A link carries its own markings and is
  * shown only where the viewer may see it and both its ends. Every action is audited.
  */
+import { markingOf } from '../../access/markings.ts';
 import { canView } from '../../access/policy.ts';
 import type { ServiceContext } from '../../shared/context.ts';
 import { auditActor } from '../../shared/context.ts';
@@ -28,13 +29,7 @@ export function toLinkView(l: LinkRow) {
     ownerAgencyId: l.ownerAgencyId,
     createdByUserId: l.createdByUserId,
     createdAt: l.createdAt,
-    markings: {
-      tlp: l.tlp,
-      caveats: l.caveats,
-      partnerShare: l.partnerShare,
-      networkShare: l.networkShare,
-      releasableTo: l.releasableTo,
-    },
+    markings: markingOf(l),
   };
 }
 

@@ -4,7 +4,7 @@
  * and the snapshot of a version kept in record_versions.
  */
 import { newId } from '../../shared/ids.ts';
-import type { Marking } from '../../access/markings.ts';
+import { markingColumns, markingOf, type Marking } from '../../access/markings.ts';
 import type { ObservationInput } from '../entities/observation-types.ts';
 import { placeColumns } from '../geo/place.ts';
 import {
@@ -14,7 +14,6 @@ import {
   type RecordKind,
 } from './record-kinds.ts';
 import type { records } from './records.table.ts';
-import { markingsOf } from './record-view.ts';
 
 /** A record whose content has been validated and its narrative mined, ready to be written. */
 export type PreparedRecord = {
@@ -62,11 +61,7 @@ export function toRows(p: PreparedRecord, centerId: string, now: Date, enteredAt
     createdByUserId: p.createdByUserId,
     source: p.source,
     sourceRecordId: p.sourceRecordId,
-    tlp: p.marking.tlp,
-    caveats: [...p.marking.caveats],
-    partnerShare: p.marking.partnerShare,
-    networkShare: p.marking.networkShare,
-    releasableTo: [...p.marking.releasableTo],
+    ...markingColumns(p.marking),
     notifyOwnerOnHit: p.notifyOwnerOnHit ?? true,
     status: p.status,
     informationCategory: p.informationCategory ?? DEFAULT_INFORMATION_CATEGORY[p.kind],
@@ -151,7 +146,7 @@ export function snapshotOf(
       r.lat != null && r.lon != null
         ? { lat: r.lat, lon: r.lon, address: r.address ?? null }
         : null,
-    markings: markingsOf(r),
+    markings: markingOf(r),
     status: r.status,
     informationCategory: r.informationCategory,
     disposition: r.disposition ?? null,

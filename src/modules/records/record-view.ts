@@ -1,3 +1,4 @@
+import { markingOf } from '../../access/markings.ts';
 import type { Viewer } from '../../access/viewer.ts';
 import type { RecordRow } from './records.repository.ts';
 
@@ -8,22 +9,6 @@ export function toRecordView(r: RecordRow, viewer: Viewer) {
     location:
       r.lat !== null && r.lon !== null ? { lat: r.lat, lon: r.lon, address: r.address } : null,
     isOwnAgency: r.ownerAgencyId === viewer.agencyId,
-    markings: markingsOf(r),
-  };
-}
-
-type MarkingColumns = Pick<
-  RecordRow,
-  'tlp' | 'caveats' | 'partnerShare' | 'networkShare' | 'releasableTo'
->;
-
-/** A record's marking columns gathered into the API's `markings` object. */
-export function markingsOf(r: MarkingColumns) {
-  return {
-    tlp: r.tlp,
-    caveats: r.caveats,
-    partnerShare: r.partnerShare,
-    networkShare: r.networkShare,
-    releasableTo: r.releasableTo,
+    markings: markingOf(r),
   };
 }

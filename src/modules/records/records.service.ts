@@ -4,6 +4,7 @@
  * change and denial is audited in the same transaction. It does not resolve entities or
  * correlate across agencies: observations are written here, resolution happens later.
  */
+import { markingColumns } from '../../access/markings.ts';
 import { inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { needsStatedPurpose } from '../../access/policy.ts';
@@ -209,15 +210,7 @@ async function applyUpdate(tx: Tx, ctx: ServiceContext, row: RecordRow, body: Up
     lon: location?.lon ?? null,
     address: location?.address ?? null,
     ...placeColumns(location),
-    ...(m
-      ? {
-          tlp: m.tlp,
-          caveats: [...m.caveats],
-          partnerShare: m.partnerShare,
-          networkShare: m.networkShare,
-          releasableTo: [...m.releasableTo],
-        }
-      : {}),
+    ...(m ? markingColumns(m) : {}),
     payload,
     status,
     disposition: body.disposition === undefined ? row.disposition : body.disposition,
