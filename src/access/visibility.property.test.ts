@@ -1,15 +1,19 @@
 /**
  * The SQL predicate (`visibleTo`) and the pure rule (`canView`) agree: random viewers and
  * random markings, over a small pool of real agencies and sharing groups, on each database.
- * The example tests of the rule are in policy.test.ts, the SQL text in visibility.sql.test.ts.
+ * So does the third form, the rule read off each record's marking class (ADR 0010), which the
+ * database assigns. The example tests of the rule are in policy.test.ts, the SQL text in
+ * visibility.sql.test.ts.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { createTestDatabase, describeEachDatabase } from '../db/test-db.ts';
 import { records } from '../modules/records/records.table.ts';
 import { canView } from './policy.ts';
 import { visibleTo } from './visibility.ts';
+import { inMarkingClasses, visibleMarkingClasses } from '../modules/records/marking-classes.ts';
 import type { MarkedObject } from './markings.ts';
 import { isPartnerOnly, isPrivateSector, type Viewer } from './viewer.ts';
 import {
@@ -43,18 +47,46 @@ describeEachDatabase('visibleTo (SQL) agrees with canView (TypeScript)', (kind) 
       fc.array(viewerArbitrary(pool), { minLength: VIEWERS_PER_RUN, maxLength: VIEWERS_PER_RUN }),
       async (objects, viewers) => {
         await database.db.delete(records);
-        const ids = await insertMarkedRecords(database.db, objects);
+        // Half the records reach their markings by an edit, so both ways a record gets its
+        // class (insert and change of markings) are checked.
+        const ids = await insertMarkedRecords(
+          database.db,
+          objects.map((o, i) => (i % 2 === 1 ? objects[objects.length - 1 - i]! : o)),
+        );
+        for (let i = 1; i < objects.length; i += 2) {
+          const { networkShare: _unchanged, ...marking } = objects[i]!;
+          await database.db
+            .update(records)
+            .set({
+              ...marking,
+              caveats: [...marking.caveats],
+              releasableTo: [...marking.releasableTo],
+            })
+            .where(eq(records.id, ids[i]!));
+        }
         for (const viewer of viewers) {
           const rows = await database.db
             .select({ id: records.id })
             .from(records)
             .where(visibleTo(viewer, records));
           const seenBySql = new Set(rows.map((r) => r.id));
+          const byClass = await database.db
+            .select({ id: records.id })
+            .from(records)
+            .where(inMarkingClasses(await visibleMarkingClasses(database.db, viewer)));
+          const seenByClass = new Set(byClass.map((r) => r.id));
           objects.forEach((obj, i) => {
             const expected = canView(viewer, obj);
             tally.count(viewer, obj, expected);
-            const actual = seenBySql.has(ids[i] ?? '');
-            if (actual !== expected) throw new Error(disagreement(viewer, obj, expected, actual));
+            const id = ids[i] ?? '';
+            for (const [form, seen] of [
+              ['visibleTo (SQL)', seenBySql],
+              ['its marking class', seenByClass],
+            ] as const) {
+              const actual = seen.has(id);
+              if (actual !== expected)
+                throw new Error(disagreement(viewer, obj, expected, actual, form));
+            }
           });
         }
       },
@@ -68,9 +100,15 @@ describeEachDatabase('visibleTo (SQL) agrees with canView (TypeScript)', (kind) 
   }, 300_000);
 });
 
-function disagreement(viewer: Viewer, obj: MarkedObject, expected: boolean, actual: boolean) {
+function disagreement(
+  viewer: Viewer,
+  obj: MarkedObject,
+  expected: boolean,
+  actual: boolean,
+  form: string,
+) {
   return [
-    `canView says ${expected ? 'visible' : 'hidden'} but visibleTo (SQL) says ${actual ? 'visible' : 'hidden'}`,
+    `canView says ${expected ? 'visible' : 'hidden'} but ${form} says ${actual ? 'visible' : 'hidden'}`,
     `viewer: ${JSON.stringify(viewer)}`,
     `marking: ${JSON.stringify(obj)}`,
   ].join('\n');

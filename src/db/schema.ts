@@ -8,6 +8,7 @@ export {
 } from '../modules/sharing-groups/sharing-groups.table.ts';
 export { sessions, apiTokens } from '../modules/auth/auth.table.ts';
 export { records, recordVersions, sarTransitions } from '../modules/records/records.table.ts';
+export { markingClasses } from '../modules/records/marking-classes.table.ts';
 export { entities, observations } from '../modules/entities/entities.table.ts';
 export { auditLog, auditChainHead } from '../modules/audit/audit.table.ts';
 export { sources } from '../modules/sources/sources.table.ts';

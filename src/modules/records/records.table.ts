@@ -18,6 +18,7 @@ import { shareableColumns, timestamps } from '../../db/columns.ts';
 import type { Caveat, ShareLevel, Tlp } from '../../access/markings.ts';
 import { agencies } from '../agencies/agencies.table.ts';
 import { users } from '../users/users.table.ts';
+import { markingClasses } from './marking-classes.table.ts';
 import type { RecordKind } from './record-kinds.ts';
 import { SAR_STATES } from './sar-vetting.ts';
 
@@ -49,6 +50,15 @@ export const records = pgTable(
     partnerShare: text('partner_share').$type<ShareLevel>().notNull(),
     networkShare: text('network_share').$type<ShareLevel>().notNull(),
     releasableTo: uuid('releasable_to').array().notNull(),
+    /**
+     * The class of the five columns above (ADR 0010), set by a trigger on every insert and on
+     * every change of them (migration 0024). The placeholder only tells Drizzle that writers
+     * need not give one; the trigger overwrites whatever is sent.
+     */
+    markingClass: integer('marking_class')
+      .notNull()
+      .references(() => markingClasses.id)
+      .$defaultFn(() => 0),
     /** XS-03: the owner may turn off "another agency touched this subject" notices. */
     notifyOwnerOnHit: boolean('notify_owner_on_hit').notNull().default(true),
     status: text('status').notNull(),
