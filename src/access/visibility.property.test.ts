@@ -7,13 +7,13 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { eq } from 'drizzle-orm';
+import { eq, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { createTestDatabase, describeEachDatabase } from '../db/test-db.ts';
 import { records } from '../modules/records/records.table.ts';
 import { canView } from './policy.ts';
 import { visibleTo } from './visibility.ts';
-import { inMarkingClasses, visibleMarkingClasses } from '../modules/records/marking-classes.ts';
+import { inVisibleClasses, inVisibleClassList } from '../modules/records/marking-classes.ts';
 import type { MarkedObject } from './markings.ts';
 import { isPartnerOnly, isPrivateSector, type Viewer } from './viewer.ts';
 import {
@@ -65,24 +65,22 @@ describeEachDatabase('visibleTo (SQL) agrees with canView (TypeScript)', (kind) 
             .where(eq(records.id, ids[i]!));
         }
         for (const viewer of viewers) {
-          const rows = await database.db
-            .select({ id: records.id })
-            .from(records)
-            .where(visibleTo(viewer, records));
-          const seenBySql = new Set(rows.map((r) => r.id));
-          const byClass = await database.db
-            .select({ id: records.id })
-            .from(records)
-            .where(inMarkingClasses(await visibleMarkingClasses(database.db, viewer)));
-          const seenByClass = new Set(byClass.map((r) => r.id));
+          const seenBy = async (where: SQL) =>
+            new Set(
+              (await database.db.select({ id: records.id }).from(records).where(where)).map(
+                (r) => r.id,
+              ),
+            );
+          const forms = [
+            ['visibleTo (SQL)', await seenBy(visibleTo(viewer, records))],
+            ['its marking class (join)', await seenBy(inVisibleClasses(viewer))],
+            ['its marking class (list)', await seenBy(inVisibleClassList(viewer))],
+          ] as const;
           objects.forEach((obj, i) => {
             const expected = canView(viewer, obj);
             tally.count(viewer, obj, expected);
             const id = ids[i] ?? '';
-            for (const [form, seen] of [
-              ['visibleTo (SQL)', seenBySql],
-              ['its marking class', seenByClass],
-            ] as const) {
+            for (const [form, seen] of forms) {
               const actual = seen.has(id);
               if (actual !== expected)
                 throw new Error(disagreement(viewer, obj, expected, actual, form));

@@ -17,7 +17,7 @@ import {
 import { agencies } from '../agencies/agencies.table.ts';
 import { observations } from '../entities/entities.table.ts';
 import { records } from '../records/records.table.ts';
-import { inMarkingClasses, visibleMarkingClasses } from '../records/marking-classes.ts';
+import { inVisibleClasses } from '../records/marking-classes.ts';
 import { areaAroundPoint, type Area } from './area.ts';
 import { distanceFrom, inArea, inWindow, matchesFilter, type RecordFilter } from './geo.sql.ts';
 
@@ -49,8 +49,8 @@ export function createGeoRepository({ db, viewer }: { db: Db; viewer: Viewer }) 
    * The scans below cover whole windows and boxes, so they read the rule off the record's
    * marking class, which the covering indexes carry (ADR 0010).
    */
-  const selected = async (s: Selection): Promise<SQL[]> => [
-    inMarkingClasses(await visibleMarkingClasses(db, viewer)),
+  const selected = (s: Selection): SQL[] => [
+    inVisibleClasses(viewer),
     ...inWindow(s.window),
     ...matchesFilter(s.filter),
   ];
@@ -61,11 +61,11 @@ export function createGeoRepository({ db, viewer }: { db: Db; viewer: Viewer }) 
      * index tuple), so a viewer who sees few records does not make the database fetch and sort
      * every record of the window; then only those rows are read.
      */
-    async pointsInArea(area: Area, s: Selection, limit: number) {
+    pointsInArea(area: Area, s: Selection, limit: number) {
       const newest = db
         .select({ id: records.id })
         .from(records)
-        .where(and(isNotNull(records.h3Cell), inArea(area), ...(await selected(s))))
+        .where(and(isNotNull(records.h3Cell), inArea(area), ...selected(s)))
         .orderBy(desc(records.occurredFrom), desc(records.id))
         .limit(limit + 1);
       return db
@@ -81,7 +81,7 @@ export function createGeoRepository({ db, viewer }: { db: Db; viewer: Viewer }) 
      * records_lat_lon_idx, which also carries what the rule and the distance need, so the
      * nearest ids come from the index alone; then only those rows are read.
      */
-    async pointsNear(
+    pointsNear(
       center: { lat: number; lon: number },
       radiusKm: number,
       s: Selection & { excludeId?: string },
@@ -96,7 +96,7 @@ export function createGeoRepository({ db, viewer }: { db: Db; viewer: Viewer }) 
             inArea(areaAroundPoint(center.lat, center.lon, radiusKm)),
             sql`${distance} <= ${radiusKm}`,
             s.excludeId ? ne(records.id, s.excludeId) : undefined,
-            ...(await selected(s)),
+            ...selected(s),
           ),
         )
         .orderBy(asc(distance), asc(records.id))
@@ -128,7 +128,7 @@ export function createGeoRepository({ db, viewer }: { db: Db; viewer: Viewer }) 
               select h3_parent(${records.h3Cell}, ${resolution}::int) as cell, count(*) as count,
                      ${aggregateMarkingColumns(viewer, records)}
               from ${records}
-              where ${records.h3Cell} is not null and ${and(inArea(area), ...(await selected(s)))}
+              where ${records.h3Cell} is not null and ${and(inArea(area), ...selected(s))}
               group by 1) cells
             order by count desc, cell limit ${limit + 1}`,
       );

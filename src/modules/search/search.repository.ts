@@ -4,7 +4,7 @@ import { queryRows } from '../../db/raw.ts';
 import type { Viewer } from '../../access/viewer.ts';
 import { visibleTo } from '../../access/visibility.ts';
 import { records } from '../records/records.table.ts';
-import { inMarkingClasses, visibleMarkingClasses } from '../records/marking-classes.ts';
+import { inVisibleClasses, inVisibleClassList } from '../records/marking-classes.ts';
 import type { SearchCursor } from './search-cursor.ts';
 import type { DateSpan } from './search-slices.ts';
 import { filterConditions } from './search-filters.ts';
@@ -78,13 +78,12 @@ export function createSearchRepository({ db, viewer }: { db: Db; viewer: Viewer 
   const visible = visibleTo(viewer, records);
 
   /**
-   * The matches read the rule off the records' marking classes (ADR 0010): a hashed lookup per
-   * row, and a selectivity the planner can estimate when it weighs the word index against a
-   * walk down the date index. Listed once per repository, which lives for one search.
+   * Matches, date spans and slice steps read the rule off the records' marking classes
+   * (ADR 0010): they cover many records. The steps down the date index stop at the first
+   * visible record, so they take the classes as a list.
    */
-  let visibleClasses: Promise<number[]> | undefined;
-  const classes = async () =>
-    inMarkingClasses(await (visibleClasses ??= visibleMarkingClasses(db, viewer)));
+  const classes = inVisibleClasses(viewer);
+  const classList = inVisibleClassList(viewer);
 
   /**
    * The newest `limit` visible, filtered matches as (id, at), newest first. Words and names
@@ -92,7 +91,7 @@ export function createSearchRepository({ db, viewer }: { db: Db; viewer: Viewer 
    * or a walk down the date index for each), then merged: an OR of the two would force one
    * plan on both, and `id = any(array)` compares every row with every name match.
    */
-  function hits(plan: SearchPlan, classes: SQL, extra: SQL | undefined, limit: number): SQL {
+  function hits(plan: SearchPlan, extra: SQL | undefined, limit: number): SQL {
     const entity = plan.entityId
       ? sql`${records.id} in (select o.record_id from observations o where o.entity_id = ${plan.entityId}::uuid)`
       : undefined;
@@ -126,7 +125,7 @@ export function createSearchRepository({ db, viewer }: { db: Db; viewer: Viewer 
       ? sql`(ts_rank_cd(${doc}, ${tsQuery(plan.q)}, 32) + coalesce(n.name_score, 0))::float8`
       : sql`coalesce(n.name_score, 0)::float8`;
 
-  function windowSql(plan: SearchPlan, classes: SQL, opts: WindowOptions): SQL {
+  function windowSql(plan: SearchPlan, opts: WindowOptions): SQL {
     const order =
       plan.sort === 'relevance' ? sql`w.score desc, w.id desc` : sql`w.at desc, w.id desc`;
     const after =
@@ -148,7 +147,7 @@ export function createSearchRepository({ db, viewer }: { db: Db; viewer: Viewer 
             group by f.facet, f.key) f)`
       : sql`'[]'::jsonb`;
     return sql`with ${namesCte(plan, opts.since)},
-        hits as materialized (${hits(plan, classes, datedFrom(opts.since), opts.size + 1)}),
+        hits as materialized (${hits(plan, datedFrom(opts.since), opts.size + 1)}),
         win as materialized (
           select h.id, h.at, r.kind, r.owner_agency_id,
             case jsonb_typeof(r.payload -> 'behaviours') when 'array' then r.payload -> 'behaviours' else '[]' end as behaviours,
@@ -171,21 +170,21 @@ export function createSearchRepository({ db, viewer }: { db: Db; viewer: Viewer 
      * of it in the requested order. One statement: the window is computed once.
      */
     async windowPage(plan: SearchPlan, opts: WindowOptions): Promise<WindowResult> {
-      const [row] = await queryRows<WindowResult>(db, windowSql(plan, await classes(), opts));
+      const [row] = await queryRows<WindowResult>(db, windowSql(plan, opts));
       return row!;
     },
 
     /**
      * The dates the plan's matches lie between (date slices start at the newest): the
      * newest and oldest visible records' dates — a step down each end of the date index,
-     * which carries the marking class — the newest moved back to the search's
-     * `to` when earlier (a record matches it only by an `occurred_from` before it). Other
+     * which carries the marking class — the newest moved back to the search's `to` when
+     * earlier (a record matches it only by an `occurred_from` before it). Other
      * filters are left out: one that matches nothing would walk the whole index.
      */
     async dateSpan(plan: SearchPlan): Promise<DateSpan | null> {
       const [row] = await queryRows<{ newest: Date | string | null; oldest: Date | string | null }>(
         db,
-        sql`select max(${AT}) as newest, min(${AT}) as oldest from records where ${await classes()}`,
+        sql`select max(${AT}) as newest, min(${AT}) as oldest from records where ${classList}`,
       );
       if (row?.newest == null || row.oldest == null) return null;
       const newest = new Date(row.newest);
@@ -198,7 +197,7 @@ export function createSearchRepository({ db, viewer }: { db: Db; viewer: Viewer 
       const [row] = await queryRows<{ at: Date | string | null }>(
         db,
         sql`select max(${AT}) as at from records
-            where ${AT} < ${date.toISOString()}::timestamptz and ${await classes()}`,
+            where ${AT} < ${date.toISOString()}::timestamptz and ${classList}`,
       );
       return row?.at == null ? null : new Date(row.at);
     },
@@ -219,7 +218,7 @@ export function createSearchRepository({ db, viewer }: { db: Db; viewer: Viewer 
         sql`with ${namesCte(plan, since)}
         select p.id, p.at::text as at, ${score(plan, sql`r.search_document`)} as score,
           n.record_id is not null as named
-        from (${hits(plan, await classes(), and(keyset, datedFrom(since)), limit + 1)}) p
+        from (${hits(plan, and(keyset, datedFrom(since)), limit + 1)}) p
         join records r on r.id = p.id left join names n on n.record_id = p.id
         order by p.at desc, p.id desc`,
       );

@@ -10,7 +10,7 @@ import {
   type AggregateMarkingRow,
 } from '../../access/aggregate-marking.ts';
 import { records } from '../records/records.table.ts';
-import { inMarkingClasses, visibleMarkingClasses } from '../records/marking-classes.ts';
+import { inVisibleClassList, inVisibleClasses } from '../records/marking-classes.ts';
 import type { RegionLevel, SeriesDimension } from './trends.schemas.ts';
 import { FIRST_MONDAY_SECONDS, WEEK_SECONDS, weekStartIso } from './weeks.ts';
 
@@ -73,20 +73,12 @@ function regionConditions(region: RegionLevel, regionId: string | undefined): SQ
  * anything about the others. A SAR with two behaviour categories counts once in each.
  */
 export function createTrendsRepository({ db, viewer }: { db: Db; viewer: Viewer }) {
-  /**
-   * Counts read every record of their weeks, so the rule is read off the records' marking
-   * classes (ADR 0010), listed once per repository: it lives for one request.
-   */
-  let classes: Promise<number[]> | undefined;
-  const visible = async () =>
-    inMarkingClasses(await (classes ??= visibleMarkingClasses(db, viewer)));
-
   /** The week of the viewer's first visible record in weeks [from, to), or null. */
   async function firstWeekIn(from: number, to: number): Promise<number | null> {
     const [row] = await queryRows<{ week: number | string | null }>(
       db,
       sql`select ${weekNumber(sql`min(${records.occurredFrom})`)} as week from ${records}
-          where ${await visible()} and ${records.occurredFrom} >= ${weekStartSql(from)}
+          where ${inVisibleClassList(viewer)} and ${records.occurredFrom} >= ${weekStartSql(from)}
           and ${records.occurredFrom} < ${weekStartSql(to)}`,
     );
     return row?.week == null ? null : Number(row.week);
@@ -117,7 +109,7 @@ export function createTrendsRepository({ db, viewer }: { db: Db; viewer: Viewer 
     async weeklyCounts(
       f: CountFilter,
     ): Promise<{ counts: WeekCount[]; marking: AggregateMarking }> {
-      const { from, where, key } = countedRows(await visible(), f);
+      const { from, where, key } = countedRows(viewer, f);
       const rows = await queryRows<RawCount & AggregateMarkingRow>(
         db,
         sql`select ${weekNumber(sql`c.week_start`)} as week, c.key, c.region, c.count,
@@ -144,10 +136,11 @@ export function createTrendsRepository({ db, viewer }: { db: Db; viewer: Viewer 
  * The rows a count is made of: the records of the viewer's visible classes of the weeks and region, SARs
  * crossed with their behaviour codes when series are per category (`b.code` is the key).
  */
-function countedRows(visible: SQL, f: CountFilter): { from: SQL; where: SQL; key: SQL } {
+function countedRows(viewer: Viewer, f: CountFilter): { from: SQL; where: SQL; key: SQL } {
   const byCategory = f.series === 'category';
   const conditions: SQL[] = [
-    visible,
+    // Counts read every record of their weeks: the rule is read off the marking classes.
+    inVisibleClasses(viewer),
     sql`${records.occurredFrom} >= ${weekStartSql(f.firstWeek)}`,
     sql`${records.occurredFrom} < ${weekStartSql(f.endWeek)}`,
     ...regionConditions(f.region, f.regionId),
