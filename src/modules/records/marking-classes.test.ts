@@ -7,8 +7,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { queryRows } from '../../db/raw.ts';
 import { describeEachDatabase } from '../../db/test-db.ts';
-import { createTestApp, recordBody, type TestApp, type TestUser } from '../../server/test-app.ts';
-import { WINDOW } from '../geo/geo.test-helpers.ts';
+import { createTestApp, type TestApp, type TestUser } from '../../server/test-app.ts';
+import { createRecord, WINDOW } from '../geo/geo.test-helpers.ts';
 
 const GREEN = {
   tlp: 'GREEN',
@@ -57,22 +57,15 @@ describeEachDatabase('marking classes', (kind) => {
       )
     )[0]?.n;
 
-  const create = async (markings: unknown) => {
-    const created = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/records',
-      headers: owner.auth,
-      payload: recordBody({ location: WINCHESTER, markings }),
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    return created.json<{ id: string; version: number }>();
-  };
+  // A new record is at version 1.
+  const create = (markings: unknown) => createRecord(t, owner, { location: WINCHESTER, markings });
   const read = async (as: TestUser, id: string) =>
     (await t.app.inject({ method: 'GET', url: `/api/v1/records/${id}`, headers: as.auth }))
       .statusCode;
 
   it('an edit of markings moves the record to its new class in the same request', async () => {
-    const { id, version } = await create(GREEN);
+    const { id } = await create(GREEN);
+    const version = 1;
     const greenClass = await classOf(id);
     expect(await hotspotCount(other)).toBe(1);
 

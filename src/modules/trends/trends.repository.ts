@@ -133,7 +133,7 @@ export function createTrendsRepository({ db, viewer }: { db: Db; viewer: Viewer 
 }
 
 /**
- * The rows a count is made of: the records of the viewer's visible classes of the weeks and region, SARs
+ * The rows a count is made of: the viewer's visible records of the weeks and region, SARs
  * crossed with their behaviour codes when series are per category (`b.code` is the key).
  */
 function countedRows(viewer: Viewer, f: CountFilter): { from: SQL; where: SQL; key: SQL } {
