@@ -16,7 +16,8 @@ import { systemViewer, type CenterInfo } from '../center/center.service.ts';
 import { addToVocabulary } from '../search/vocabulary.ts';
 import { sources } from '../sources/sources.table.ts';
 import { loadViewer } from '../users/viewer-loader.ts';
-import { commitBatch } from './ingest-batch.ts';
+import { addMarkingClasses } from '../records/marking-classes.ts';
+import { commitBatch, type Batch } from './ingest-batch.ts';
 import { ingestJobs } from './ingest.table.ts';
 import { UnparseableFileError } from './parsers/types.ts';
 import { preparedBatches } from './prepared-batches.ts';
@@ -80,11 +81,7 @@ async function streamBatches(deps: RunnerDeps, job: Job, context: SourceContext)
       const before = previous;
       if (before && (!overlap || [...ids].some((id) => before.ids.has(id)))) await before.committed;
       const started = performance.now();
-      if (overlap)
-        await addToVocabulary(
-          deps.db,
-          batch.rows.flatMap((r) => r.record.observations.map((o) => o.attributes)),
-        );
+      if (overlap) await addSharedRows(deps.db, batch);
       const actor = await jobActor(deps, job);
       const committed = deps.db.transaction((tx) =>
         commitBatch(tx, job, { centerId: deps.center.id, actor }, batch, before?.committed),
@@ -104,6 +101,20 @@ async function streamBatches(deps: RunnerDeps, job: Job, context: SourceContext)
     await previous?.committed.catch(() => undefined);
     throw err;
   }
+}
+
+/**
+ * What a batch adds to tables every writer shares — search words, marking classes — committed
+ * before the batch opens, so the triggers that would add them inside it find them there and
+ * take no lock that the batch after it would wait on.
+ */
+async function addSharedRows(db: Db, batch: Batch) {
+  const prepared = batch.rows.map((r) => r.record);
+  await addToVocabulary(
+    db,
+    prepared.flatMap((r) => r.observations.map((o) => o.attributes)),
+  );
+  await addMarkingClasses(db, prepared);
 }
 
 /** Batches are audited as the user who started the job, at the time of each commit. */

@@ -4,13 +4,15 @@
  * classes agree with the rule for random markings is proven in visibility.property.test.ts.
  */
 import { sql } from 'drizzle-orm';
+import type { Marking } from '../../access/markings.ts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { queryRows } from '../../db/raw.ts';
 import { describeEachDatabase } from '../../db/test-db.ts';
 import { createTestApp, type TestApp, type TestUser } from '../../server/test-app.ts';
 import { createRecord, WINDOW } from '../geo/geo.test-helpers.ts';
+import { addMarkingClasses } from './marking-classes.ts';
 
-const GREEN = {
+const GREEN: Marking = {
   tlp: 'GREEN',
   caveats: ['LES'],
   partnerShare: 'full',
@@ -102,4 +104,64 @@ describeEachDatabase('marking classes', (kind) => {
     );
     expect(await classOf(id)).toBe(own);
   });
+
+  it('classes added before a batch are the classes its records get', async () => {
+    const marking: Marking = { ...GREEN, tlp: 'AMBER', releasableTo: [other.agencyId] };
+    const before = await classCount();
+    const batch = [marking, { ...marking, caveats: [] }, marking].map((m) => ({
+      ownerAgencyId: owner.agencyId,
+      marking: m,
+    }));
+    await addMarkingClasses(t.database.db, batch);
+    await addMarkingClasses(t.database.db, batch);
+    expect(await classCount()).toBe(before! + 2);
+    await create(marking);
+    expect(await classCount()).toBe(before! + 2);
+  });
+
+  // The point of adding classes first: a bulk batch holding the new-class lock to its commit
+  // must not hold up the records of the batch after it (ingest-runner.ts).
+  it.runIf(kind === 'postgres')(
+    'a record whose class exists is written while another transaction holds the new-class lock (PostgreSQL only: PGlite has one connection)',
+    async () => {
+      const known: Marking = { ...GREEN, tlp: 'CLEAR', caveats: [] };
+      const unknown: Marking = { ...known, partnerShare: 'pointer' };
+      await addMarkingClasses(t.database.db, [{ ownerAgencyId: owner.agencyId, marking: known }]);
+      // The lock of migration 0024's trigger, held by one transaction while a record is
+      // written: says whether the write finished or was seen waiting for the lock.
+      const holding = async (write: () => Promise<unknown>) => {
+        let release!: () => void;
+        const released = new Promise<void>((r) => (release = r));
+        let locked!: () => void;
+        const lockTaken = new Promise<void>((r) => (locked = r));
+        const holder = t.database.db.transaction(async (tx) => {
+          await tx.execute(sql`select pg_advisory_xact_lock(7472617362210024)`);
+          locked();
+          await released;
+        });
+        await lockTaken;
+        let settled = false;
+        const writing = write().finally(() => (settled = true));
+        let outcome = 'written';
+        while (!settled) {
+          const [waiting] = await queryRows<{ n: number }>(
+            t.database.db,
+            sql`select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted`,
+          );
+          if (waiting!.n > 0) {
+            outcome = 'waited for the lock';
+            break;
+          }
+          await new Promise((r) => setTimeout(r, 10));
+        }
+        release();
+        await holder;
+        await writing;
+        return outcome;
+      };
+      expect(await holding(() => create(known))).toBe('written');
+      // The control: a record bringing a new class does wait for it.
+      expect(await holding(() => create(unknown))).toBe('waited for the lock');
+    },
+  );
 });
