@@ -17,6 +17,7 @@ import { exportDemoCsv } from '../src/demo/export-csv.ts';
 import { describeMachine } from './machine.ts';
 import { codeState, ingestReport, type IngestRun, type Skipped } from './ingest-report.ts';
 import type { ProfileSummary } from './ingest-profile.ts';
+import { serverSettings } from './postgres-admin.ts';
 import { writeSection } from './report.ts';
 
 const { values } = parseArgs({
@@ -97,7 +98,9 @@ try {
   writeSection(
     'ingest',
     ingestReport({
-      machine: describeMachine(),
+      machine: kinds.includes('postgres')
+        ? `${describeMachine()}. ${await serverSettings()}`
+        : describeMachine(),
       started,
       finishedLoad: loadavg(),
       argv: process.argv.slice(2),

@@ -37,3 +37,19 @@ export async function recreateDatabase(name: string): Promise<string> {
   await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`, `CREATE DATABASE ${name}`);
   return databaseUrl(name);
 }
+
+/** The server settings that move bulk-load figures most, to print beside them. */
+export async function serverSettings(): Promise<string> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string; setting: string }>(
+      `select name, current_setting(name) as setting from pg_settings
+       where name in ('shared_buffers', 'autovacuum', 'synchronous_commit', 'max_wal_size')
+       order by name`,
+    );
+    return `PostgreSQL server settings: ${rows.map((r) => `${r.name} ${r.setting}`).join(', ')}`;
+  } finally {
+    await client.end();
+  }
+}

@@ -17,10 +17,11 @@ import { addToVocabulary } from '../search/vocabulary.ts';
 import { sources } from '../sources/sources.table.ts';
 import { loadViewer } from '../users/viewer-loader.ts';
 import { addMarkingClasses } from '../records/marking-classes.ts';
-import { commitBatch, type Batch } from './ingest-batch.ts';
+import { commitBatch, type Batch, type BatchOutcome } from './ingest-batch.ts';
 import { ingestJobs } from './ingest.table.ts';
 import { UnparseableFileError } from './parsers/types.ts';
 import { preparedBatches } from './prepared-batches.ts';
+import { tableStatistics } from './table-statistics.ts';
 import type { SourceContext } from './row-validation.ts';
 
 export type RunnerDeps = {
@@ -69,12 +70,14 @@ export async function runIngestJob(deps: RunnerDeps, job: Job): Promise<void> {
  * its own connection: while one resolves and commits, the next already writes its new rows
  * (commitBatch), so the server's index work overlaps resolution on this thread. A batch
  * that holds a record of the batch before waits for its commit before it starts: it must
- * find that record to know the row as an update.
+ * find that record to know the row as an update. As the center grows, the planner's
+ * statistics follow (table-statistics.ts).
  */
 async function streamBatches(deps: RunnerDeps, job: Job, context: SourceContext) {
   const batches = preparedBatches({ job, context, batchSize: deps.batchSize ?? 1000 });
   const overlap = deps.kind !== 'pglite' && !job.dryRun;
-  let previous: { committed: Promise<unknown>; ids: Set<string> } | undefined;
+  let previous: { committed: Promise<BatchOutcome>; ids: Set<string> } | undefined;
+  const statistics = await tableStatistics(deps.db);
   try {
     for await (const batch of batches) {
       const ids = new Set(batch.rows.map((r) => r.record.sourceRecordId ?? ''));
@@ -90,12 +93,12 @@ async function streamBatches(deps: RunnerDeps, job: Job, context: SourceContext)
       committed.catch(() => undefined);
       previous = { committed, ids };
       // At most two open: this one staging, the one before resolving.
-      await before?.committed;
+      if (before) await statistics.added((await before.committed).created.length);
       if (!overlap) await committed;
       if (deps.kind === 'pglite')
         await sleep((performance.now() - started) * SHARED_CONNECTION_PAUSE);
     }
-    await previous?.committed;
+    if (previous) await statistics.added((await previous.committed).created.length);
   } catch (err) {
     // The batch after a failed one fails with it: wait for its rollback, not its result.
     await previous?.committed.catch(() => undefined);
