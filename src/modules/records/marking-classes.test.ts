@@ -10,7 +10,7 @@ import { queryRows } from '../../db/raw.ts';
 import { describeEachDatabase } from '../../db/test-db.ts';
 import { createTestApp, type TestApp, type TestUser } from '../../server/test-app.ts';
 import { createRecord, WINDOW } from '../geo/geo.test-helpers.ts';
-import { addMarkingClasses } from './marking-classes.ts';
+import { addMarkingClasses, NEW_CLASS_LOCK } from './marking-classes.ts';
 
 const GREEN: Marking = {
   tlp: 'GREEN',
@@ -135,7 +135,7 @@ describeEachDatabase('marking classes', (kind) => {
         let locked!: () => void;
         const lockTaken = new Promise<void>((r) => (locked = r));
         const holder = t.database.db.transaction(async (tx) => {
-          await tx.execute(sql`select pg_advisory_xact_lock(7472617362210024)`);
+          await tx.execute(sql`select pg_advisory_xact_lock(${NEW_CLASS_LOCK})`);
           locked();
           await released;
         });

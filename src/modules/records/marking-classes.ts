@@ -37,7 +37,7 @@ export function inVisibleClassList(viewer: Viewer): SQL {
 }
 
 /** The lock migration 0024's trigger takes before it adds a class. */
-const NEW_CLASS_LOCK = 7_472_617_362_210_024;
+export const NEW_CLASS_LOCK = 7_472_617_362_210_024;
 
 /**
  * Adds the classes of records about to be written, committed on their own before the
