@@ -125,6 +125,17 @@ describeEachDatabase('ingest runner, many batches', (kind) => {
       { source_record_id: 'B-1', version: 2, title: 'Burglary B-1 (corrected)' },
       { source_record_id: 'B-2', version: 2, title: 'Burglary B-2 (corrected)' },
     ]);
+    // History keeps the replaced version's content; the current one is the live record.
+    const history = await queryRows<{ version: number; title: string | null }>(
+      t.database.db,
+      sql`select v.version, v.snapshot->>'title' as title from record_versions v
+          join records r on r.id = v.record_id
+          where r.source = ${sourceId} and r.source_record_id = 'B-1' order by v.version`,
+    );
+    expect(history).toEqual([
+      { version: 1, title: 'Burglary B-1' },
+      { version: 2, title: null },
+    ]);
   });
 
   it('a batch that fails to commit fails the job: the batches before it stay, nothing after it lands', async () => {

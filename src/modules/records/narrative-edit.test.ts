@@ -72,11 +72,16 @@ describeEachDatabase('editing a narrative', (kind) => {
       url: `/api/v1/records/${first.id}/versions`,
       headers: police.auth,
     });
-    const latest = versions.json<{
+    const [latest, replaced] = versions.json<{
       items: { version: number; snapshot: { observations: Obs[] } }[];
-    }>().items[0]!;
-    expect(latest.version).toBe(2);
-    expect(latest.snapshot.observations.filter((o) => o.type === 'phone')).toHaveLength(1);
+    }>().items;
+    expect(latest!.version).toBe(2);
+    expect(latest!.snapshot.observations.filter((o) => o.type === 'phone')).toHaveLength(1);
+    // The replaced version keeps what it said, the mention the new narrative dropped included.
+    expect(replaced!.version).toBe(1);
+    expect(replaced!.snapshot.observations.map((o) => o.attributes['number'])).toContain(
+      '+18045550142',
+    );
     // The dropped phone's blocking keys went with it: it can no longer be found as a candidate.
     expect(await orphanBlockingKeys(t.system.db)).toBe(0);
   });

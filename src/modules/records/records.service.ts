@@ -32,7 +32,8 @@ import {
 } from './records.repository.ts';
 import type { CreateRecordBody, ListRecordsQuery, UpdateRecordBody } from './records.schemas.ts';
 import { remineNarrative } from './narrative-edit.ts';
-import { insertRecords, writeNextVersion } from './records.writer.ts';
+import { snapshotOf } from './record-rows.ts';
+import { insertRecords, keepSupersededStates, writeNextVersion } from './records.writer.ts';
 import { placeColumns } from '../geo/place.ts';
 
 const date = (s: string | null | undefined) => (s ? new Date(s) : null);
@@ -136,9 +137,13 @@ export async function listRecords(ctx: ServiceContext, query: ListRecordsQuery) 
 export async function listRecordVersions(ctx: ServiceContext, id: string) {
   const versions = await ctx.db.transaction(async (tx) => {
     const repo = createRecordsRepository({ db: tx, viewer: ctx.viewer });
-    if (!(await repo.findById(id))) return undefined;
+    const record = await repo.findById(id);
+    if (!record) return undefined;
     await audit(tx, ctx, [{ action: 'record.versions', objectType: 'record', objectIds: [id] }]);
-    return repo.versionsOf(id);
+    const stored = await repo.versionsOf(id);
+    // The current version's state is the live record (ADR 0011).
+    const live = snapshotOf(record, await repo.observationsOf([id]));
+    return stored.map((v) => ({ ...v, snapshot: v.snapshot ?? live }));
   });
   if (!versions) throw await denyRead(ctx, id, 'record.versions');
   return { items: versions };
@@ -217,6 +222,8 @@ async function applyUpdate(tx: Tx, ctx: ServiceContext, row: RecordRow, body: Up
     notifyOwnerOnHit: body.notifyOwnerOnHit ?? row.notifyOwnerOnHit,
     updatedAt: now,
   };
+  // Before the narrative's mentions are mined again: the version being replaced keeps them.
+  await keepSupersededStates(tx, [row.id]);
   if (next.narrative !== row.narrative) await remineNarrative(tx, ctx.centerId, next, now);
   await writeNextVersion(tx, next, ctx.viewer.userId, now);
   const fields = Object.keys(body).filter((k) => k !== 'version');

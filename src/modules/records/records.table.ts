@@ -93,7 +93,12 @@ export const records = pgTable(
   ],
 );
 
-/** Every change makes a new version; this keeps the full state of each one. */
+/**
+ * Every version of a record: who made it and when, and the full state of each version that
+ * has been superseded. The current version's `snapshot` is null — its state is the live
+ * record and observations — and is filled when the next version replaces it (ADR 0011), so
+ * a new record costs a small row here, not a second copy of itself.
+ */
 export const recordVersions = pgTable(
   'record_versions',
   {
@@ -101,7 +106,7 @@ export const recordVersions = pgTable(
       .notNull()
       .references(() => records.id, { onDelete: 'cascade' }),
     version: integer('version').notNull(),
-    snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
+    snapshot: jsonb('snapshot').$type<Record<string, unknown>>(),
     changedByUserId: uuid('changed_by_user_id').references(() => users.id),
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
   },

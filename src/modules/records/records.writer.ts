@@ -3,7 +3,7 @@
  * observations, first entities, blocking keys and version 1; rewrites of changed source rows;
  * next versions; then resolution and cross-agency hits over what was written.
  */
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { bulkInsert } from '../../db/bulk-insert.ts';
 import { detectHits } from '../correlation/detect.ts';
 import {
@@ -94,7 +94,7 @@ type RecordRows = {
 
 /**
  * What follows a record row, set-based: its observations (each first its own entity), their
- * blocking keys, and the full state of the version in record_versions.
+ * blocking keys, and the version's entry in record_versions.
  */
 async function stageContent(
   tx: Db,
@@ -108,6 +108,7 @@ async function stageContent(
     now,
     rows.flatMap((c) => c.observations),
   );
+  // The version's state is the live rows just written: its snapshot waits for a successor.
   for (let i = 0; i < rows.length; i += CHUNK) {
     await bulkInsert(
       tx,
@@ -115,7 +116,6 @@ async function stageContent(
       rows.slice(i, i + CHUNK).map((c) => ({
         recordId: c.record.id,
         version: c.record.version,
-        snapshot: snapshotOf(c.record, c.observations),
         changedByUserId: c.record.createdByUserId,
         changedAt: now,
       })),
@@ -162,8 +162,39 @@ export async function resolveAndCorrelate(
 }
 
 /**
- * Stores a changed record as its next version: the row itself, and its full state (with its
- * observations) in record_versions. `next.version` is already the new number.
+ * Keeps the state of records about to change as the snapshot of their current version, so
+ * the history shows it once the live rows move on (ADR 0011). Whoever changes a record calls
+ * this first, before anything of it (its observations included) changes; set-based.
+ */
+export async function keepSupersededStates(tx: Db, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const live = await tx
+    .select()
+    .from(records)
+    .where(inArray(records.id, [...ids]));
+  const obs = await tx
+    .select()
+    .from(observations)
+    .where(inArray(observations.recordId, [...ids]))
+    .orderBy(asc(observations.id));
+  const byRecord = Map.groupBy(obs, (o) => o.recordId);
+  const states = live.map((r) => ({
+    record_id: r.id,
+    version: r.version,
+    snapshot: snapshotOf(r, byRecord.get(r.id) ?? []),
+  }));
+  // A version stored before ADR 0011 already holds its snapshot, equal to these live rows.
+  await tx.execute(sql`
+    update record_versions v set snapshot = s.snapshot
+    from jsonb_to_recordset(${JSON.stringify(states)}::jsonb)
+      as s(record_id uuid, version integer, snapshot jsonb)
+    where v.record_id = s.record_id and v.version = s.version and v.snapshot is null`);
+}
+
+/**
+ * Stores a changed record as its next version: the row itself, and who made the version and
+ * when. `next.version` is already the new number; the caller kept the superseded state first
+ * (`keepSupersededStates`).
  */
 export async function writeNextVersion(
   tx: Db,
@@ -177,15 +208,9 @@ export async function writeNextVersion(
     .update(observations)
     .set({ recordAt: at })
     .where(and(eq(observations.recordId, next.id), ne(observations.recordAt, at)));
-  const obs = await tx
-    .select()
-    .from(observations)
-    .where(eq(observations.recordId, next.id))
-    .orderBy(asc(observations.id));
   await tx.insert(recordVersions).values({
     recordId: next.id,
     version: next.version,
-    snapshot: snapshotOf(next, obs),
     changedByUserId,
     changedAt: now,
   });
@@ -205,10 +230,9 @@ export async function stageRewrites(
   changes: readonly { id: string; version: number; prepared: PreparedRecord }[],
 ): Promise<StagedRecords> {
   if (changes.length === 0) return { rows: [], keysOf: new Map() };
-  const stored = await storedStates(
-    tx,
-    changes.map((c) => c.id),
-  );
+  const ids = changes.map((c) => c.id);
+  await keepSupersededStates(tx, ids);
+  const stored = await storedStates(tx, ids);
   const rows = changes.map((change) => {
     const was = stored.get(change.id)!;
     const { record, observations: obs } = toRows(change.prepared, centerId, now, was.enteredAt);

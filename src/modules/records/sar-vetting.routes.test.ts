@@ -67,6 +67,19 @@ describeEachDatabase('SAR vetting API', (kind) => {
     expect(allowed(after)).toEqual([]);
     const record = await t.app.inject({ url: `/api/v1/records/${id}`, headers: cast.officer.auth });
     expect(record.json()).toMatchObject({ status: 'shared', payload: { articulableFacts: FACTS } });
+    // Each replaced version keeps the status it had; the current one shows the record.
+    const versions = await t.app.inject({
+      url: `/api/v1/records/${id}/versions`,
+      headers: cast.officer.auth,
+    });
+    const history = versions.json<{ items: { version: number; snapshot: { status: string } }[] }>();
+    expect(history.items.map((v) => [v.version, v.snapshot.status])).toEqual([
+      [5, 'shared'],
+      [4, 'ise_sar'],
+      [3, 'analyst_review'],
+      [2, 'initial_review'],
+      [1, 'submitted'],
+    ]);
     const audited = await calls.audits('sar.transition', id);
     expect(audited.map((a) => [a.actorUserId, a.decision, a.details['to']])).toEqual(
       steps.map(([who, body]) => [who.id, 'allow', body.to]),

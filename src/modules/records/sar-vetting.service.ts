@@ -17,7 +17,7 @@ import { appendAudit, type AuditEvent } from '../audit/audit.service.ts';
 import { toRecordView } from './record-view.ts';
 import { createRecordsRepository, type RecordRow } from './records.repository.ts';
 import { denyRead } from './records.service.ts';
-import { writeNextVersion } from './records.writer.ts';
+import { keepSupersededStates, writeNextVersion } from './records.writer.ts';
 import {
   allowedTransitions,
   decideTransition,
@@ -142,6 +142,7 @@ async function applyTransition(
     payload: facts ? { ...row.payload, articulableFacts: facts } : row.payload,
     updatedAt: now,
   };
+  await keepSupersededStates(tx, [row.id]);
   await writeNextVersion(tx, next, ctx.viewer.userId, now);
   const transition: SarTransitionRow = {
     id: newId(),
