@@ -74,6 +74,44 @@ describe('prepareBatches', () => {
     );
   });
 
+  it('cuts a batch once its rows reach the byte bound, whatever its row count', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 1, max: 100 }),
+        async (sizes, maxBatchBytes) => {
+          // The input stream has read each row's bytes by the time the row is handed over.
+          let bytes = 0;
+          async function* sized() {
+            for (const [i, size] of sizes.entries()) {
+              bytes += size;
+              yield await Promise.resolve(row(i + 2, `r-${i}`, true));
+            }
+          }
+          const batches = [];
+          for await (const b of prepareBatches(sized(), {
+            context,
+            checkpointRow: 0,
+            batchSize: 1000,
+            bytesRead: () => bytes,
+            maxBatchBytes,
+          }))
+            batches.push(b);
+          let first = 0;
+          for (const b of batches) {
+            const own = sizes.slice(first, first + b.rowsRead);
+            const beforeLast = own.slice(0, -1).reduce((n, x) => n + x, 0);
+            expect(beforeLast).toBeLessThan(maxBatchBytes);
+            if (first + b.rowsRead < sizes.length)
+              expect(beforeLast + own.at(-1)!).toBeGreaterThanOrEqual(maxBatchBytes);
+            first += b.rowsRead;
+          }
+          expect(first).toBe(sizes.length);
+        },
+      ),
+    );
+  });
+
   it('reports an invalid body with the row’s line and the failing field', async () => {
     const bad: ParsedRow = {
       ok: true,

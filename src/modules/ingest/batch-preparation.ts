@@ -3,10 +3,19 @@ import type { ParsedRow } from './parsers/types.ts';
 import { validateRow, type SourceContext } from './row-validation.ts';
 
 /**
+ * Input bytes after which a batch is cut whatever its row count. Rows may be up to 1 MiB
+ * each (`maxRowBytes`), so a count alone would let a batch of large rows hold a gigabyte;
+ * with this bound the rows a job holds (two batches prepared ahead, two committing) stay
+ * bounded whatever the rows' size. Demo-world rows (about 1 KB) never reach it.
+ */
+export const MAX_BATCH_BYTES = 16 * 2 ** 20;
+
+/**
  * Groups parsed rows into the batches the runner commits, validating each row (which also
- * mines its narrative): everything a batch needs except the database. Rows up to
- * `checkpointRow` were committed by an earlier run and are skipped. Rows are counted, not
- * lines: a minified STIX bundle or XML file is one line.
+ * mines its narrative): everything a batch needs except the database. A batch ends at
+ * `batchSize` rows or `maxBatchBytes` of input. Rows up to `checkpointRow` were committed by
+ * an earlier run and are skipped. Rows are counted, not lines: a minified STIX bundle or XML
+ * file is one line.
  */
 export async function* prepareBatches(
   rows: AsyncIterable<ParsedRow>,
@@ -15,12 +24,16 @@ export async function* prepareBatches(
     checkpointRow: number;
     batchSize: number;
     bytesRead: () => number;
+    maxBatchBytes?: number;
   },
 ): AsyncGenerator<Batch> {
+  const maxBytes = options.maxBatchBytes ?? MAX_BATCH_BYTES;
   let batch = emptyBatch();
+  let bytesAtCut = options.bytesRead();
   const seen = new Set<string>();
   const cut = () => {
-    const done = { ...batch, bytesRead: options.bytesRead() };
+    bytesAtCut = options.bytesRead();
+    const done = { ...batch, bytesRead: bytesAtCut };
     batch = emptyBatch();
     seen.clear();
     return done;
@@ -40,7 +53,8 @@ export async function* prepareBatches(
       if (Array.isArray(valid)) batch.errors.push(...valid);
       else batch.rows.push(valid);
     }
-    if (batch.rowsRead >= options.batchSize) yield cut();
+    if (batch.rowsRead >= options.batchSize || options.bytesRead() - bytesAtCut >= maxBytes)
+      yield cut();
   }
   if (batch.rowsRead > 0) yield cut();
 }
