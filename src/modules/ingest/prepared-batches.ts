@@ -20,7 +20,7 @@ export type PreparationMessage =
  * alone take more than 100 MiB of resident memory that a job never needs (measured on the
  * demo-world CSV, the preparation alone: about 365 → 230 MiB for the process).
  */
-const PREPARATION_HEAP = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 256 };
+const PREPARATION_HEAP = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 512 };
 
 /**
  * The job's batches, prepared on a worker thread (preparation-thread.ts) while this thread
