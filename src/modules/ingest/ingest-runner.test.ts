@@ -9,7 +9,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../db/test-db.ts';
 import { queryRows } from '../../db/raw.ts';
 import { createTestApp, testConfig, type TestApp } from '../../server/test-app.ts';
+import type { ServiceContext } from '../../shared/context.ts';
 import { createSource } from '../sources/sources.service.ts';
+import { loadViewer } from '../users/viewer-loader.ts';
 import { runIngestJob } from './ingest-runner.ts';
 import { createIngestJob } from './ingest.service.ts';
 
@@ -44,9 +46,11 @@ const OKAFOR: Person = ['Nkechi', 'Okafor', '1991-10-30', 'O87654321'];
 describeEachDatabase('ingest runner, many batches', (kind) => {
   let t: TestApp;
   let sourceId: string;
+  let agencyId: string;
   beforeAll(async () => {
     t = await createTestApp(kind);
     const agency = await t.buildAgency();
+    agencyId = agency.id;
     const source = await createSource(t.system, {
       agencyId: agency.id,
       name: 'RMS export',
@@ -63,8 +67,8 @@ describeEachDatabase('ingest runner, many batches', (kind) => {
   });
   afterAll(() => t.close());
 
-  async function run(lines: string[]) {
-    const job = await createIngestJob(t.system, testConfig.dataDir, {
+  async function run(lines: string[], ctx: ServiceContext = t.system) {
+    const job = await createIngestJob(ctx, testConfig.dataDir, {
       sourceId,
       format: 'ndjson',
       mapping: null,
@@ -135,6 +139,23 @@ describeEachDatabase('ingest runner, many batches', (kind) => {
     expect(history).toEqual([
       { version: 1, title: 'Burglary B-1' },
       { version: 2, title: null },
+    ]);
+  });
+
+  it('a changed row ingested by another user keeps who created the record; its new version names who changed it', async () => {
+    await run([line('C-1', PRUITT)]);
+    const other = await t.personas.analyst(agencyId);
+    const viewer = await loadViewer(t.database.db, other.id, null);
+    await run([line('C-1', PRUITT, 'Burglary C-1 (corrected)')], { ...t.system, viewer: viewer! });
+    const versions = await queryRows<{ version: number; changed_by: string; created_by: string }>(
+      t.database.db,
+      sql`select v.version, v.changed_by_user_id as changed_by, r.created_by_user_id as created_by
+          from record_versions v join records r on r.id = v.record_id
+          where r.source = ${sourceId} and r.source_record_id = 'C-1' order by v.version`,
+    );
+    expect(versions).toEqual([
+      { version: 1, changed_by: t.system.viewer.userId, created_by: t.system.viewer.userId },
+      { version: 2, changed_by: other.id, created_by: t.system.viewer.userId },
     ]);
   });
 

@@ -243,8 +243,11 @@ export async function stageRewrites(
     const next = { ...content, status, id: change.id, version: change.version + 1 };
     return { record: next, observations: obs.map((o) => ({ ...o, recordId: change.id })) };
   });
-  for (const { record } of rows)
-    await tx.update(records).set(record).where(eq(records.id, record.id));
+  // Who created the record stays; who made this version is its record_versions row.
+  for (const { record } of rows) {
+    const { createdByUserId: _author, ...changed } = record;
+    await tx.update(records).set(changed).where(eq(records.id, record.id));
+  }
   await tx.delete(observations).where(
     inArray(
       observations.recordId,
