@@ -30,6 +30,8 @@ export type IngestRun = {
   baseline: BaselineResult;
   baselineRecordsPerSecond: number;
   parseOnlyRecordsPerSecond: number;
+  /** Large jobs only: the rate over each tenth of the rows (bench/ingest-worker.ts). */
+  growth?: { fromRows: number; toRows: number; recordsPerSecond: number; peakRssMiB: number }[];
 };
 export type Skipped = { db: string; records: number; projectedMinutes: number };
 export type ReportInput = {
@@ -78,11 +80,28 @@ function table(db: string, runs: IngestRun[]): string {
     (r) =>
       `| ${n(r.records)} | ${r.seconds} | **${n(r.recordsPerSecond)}** | ${n(r.baselineRecordsPerSecond)} | **${(r.recordsPerSecond / r.baselineRecordsPerSecond).toFixed(3)}** | ${n(r.parseOnlyRecordsPerSecond)} | ${r.observationsPerRecord} | ${r.nodeCpuSeconds} | ${r.serverCpuSeconds ?? '—'} | ${n(r.peakRssMiB)} (${n(r.jobPeakRssMiB)}) | ${n(r.databaseMiB)} |`,
   );
+  const growth = runs.flatMap((r) => (r.growth?.length ? [growthTable(r)] : []));
   return `### ${DB_NAMES[db] ?? db}
 
 | records | job s | records/s (goal ≥ ${goal}) | baseline records/s | ratio (goal ≥ 0.5) | parser alone records/s | observations per record | Node CPU s | PostgreSQL CPU s | peak RSS MiB: process (during job) | database MiB after job |
 |---|---|---|---|---|---|---|---|---|---|---|
-${rows.join('\n')}`;
+${rows.join('\n')}
+${growth.join('')}`;
+}
+
+/** How a large job's rate fell as the center grew, by tenth of its rows. */
+function growthTable(r: IngestRun): string {
+  const rows = (r.growth ?? []).map(
+    (g) => `| ${n(g.fromRows)}–${n(g.toRows)} | ${n(g.recordsPerSecond)} | ${n(g.peakRssMiB)} |`,
+  );
+  return `
+The ${n(r.records)}-record job by tenth of its rows (progress sampled every 5 s; the first tenth
+also holds the structure-only pass over the whole file):
+
+| records | records/s | process peak RSS MiB so far |
+|---|---|---|
+${rows.join('\n')}
+`;
 }
 
 const shareRows = (shares: Share[]) =>

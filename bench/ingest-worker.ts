@@ -44,6 +44,8 @@ if (!values.csv) throw new Error('--csv FILE is required');
 const csvPath = values.csv;
 const mapping = readDemoCsvMapping();
 const DB_NAME = 'watchfloor_bench_ingest';
+/** Jobs at least this large report their rate by tenth of the file (the center growing). */
+const GROWTH_MIN_ROWS = 200_000;
 
 const dataDir = await mkdtemp(join(tmpdir(), 'watchfloor-bench-ingest-'));
 const databaseUrl = kind === 'postgres' ? await recreateDatabase(DB_NAME) : undefined;
@@ -62,6 +64,7 @@ const peakRssBeforeJobMiB = Math.round(process.resourceUsage().maxRSS / 1024);
 const server = kind === 'postgres' ? await serverCpu(db) : undefined;
 const profiler = values.profile ? await startProfiler() : undefined;
 const rss = sampleRss();
+const progress = sampleProgress(db, job.id);
 const cpuBefore = process.cpuUsage();
 const start = performance.now();
 await runIngestJob(
@@ -71,6 +74,7 @@ await runIngestJob(
 const seconds = (performance.now() - start) / 1000;
 const cpu = process.cpuUsage(cpuBefore);
 const jobRss = rss.stop();
+const growth = progress.stop();
 const profile = profiler ? await profiler.stop() : undefined;
 const serverCpuSeconds = server ? await server.since() : null;
 const peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
@@ -91,6 +95,7 @@ const result: Record<string, unknown> = {
   peakRssBeforeJobMiB,
   ...jobRss,
   ...stored,
+  ...(done.rowsCreated >= GROWTH_MIN_ROWS ? { growth } : {}),
 };
 if (profile && values.profile) {
   await writeFile(values.profile, JSON.stringify(profile));
@@ -186,6 +191,60 @@ function sampleRss() {
       return { rssAtJobStartMiB: atStart, jobPeakRssMiB: Math.max(peak, mib()) };
     },
   };
+}
+
+/**
+ * Rows committed and process RSS every 5 s, read from the job's own progress row, turned at
+ * the end into the rate over each tenth of the rows (interpolated between samples): resolution
+ * slows as the center grows, and one average hides how.
+ */
+function sampleProgress(database: Db, jobId: string) {
+  const start = performance.now();
+  const samples: { seconds: number; rows: number; rssMiB: number }[] = [];
+  let peak = 0;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, Math.round(process.memoryUsage.rss() / 2 ** 20));
+    void database
+      .select({ rows: ingestJobs.rowsRead })
+      .from(ingestJobs)
+      .where(eq(ingestJobs.id, jobId))
+      .then(([row]) => {
+        samples.push({
+          seconds: (performance.now() - start) / 1000,
+          rows: row?.rows ?? 0,
+          rssMiB: peak,
+        });
+      });
+  }, 5_000);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return growthOf(samples);
+    },
+  };
+}
+
+function growthOf(samples: readonly { seconds: number; rows: number; rssMiB: number }[]) {
+  const last = samples.at(-1);
+  if (!last || last.rows === 0) return [];
+  const timeAt = (rows: number) => {
+    const i = samples.findIndex((x) => x.rows >= rows);
+    const b = samples[i]!;
+    const a = i > 0 ? samples[i - 1]! : { seconds: 0, rows: 0 };
+    return a.seconds + ((b.seconds - a.seconds) * (rows - a.rows)) / Math.max(1, b.rows - a.rows);
+  };
+  const tenth = last.rows / 10;
+  return Array.from({ length: 10 }, (_, k) => {
+    const [from, to] = [k * tenth, (k + 1) * tenth];
+    const seconds = timeAt(to) - (k === 0 ? 0 : timeAt(from));
+    const peakRssMiB = samples.find((x) => x.rows >= to)?.rssMiB ?? last.rssMiB;
+    return {
+      fromRows: Math.round(from),
+      toRows: Math.round(to),
+      recordsPerSecond: Math.round(tenth / seconds),
+      peakRssMiB,
+    };
+  });
 }
 
 /** The V8 CPU profiler around the job only (the same profile `node --cpu-prof` writes). */
