@@ -64,7 +64,7 @@ const peakRssBeforeJobMiB = Math.round(process.resourceUsage().maxRSS / 1024);
 const server = kind === 'postgres' ? await serverCpu(db) : undefined;
 const profiler = values.profile ? await startProfiler() : undefined;
 const rss = sampleRss();
-const progress = sampleProgress(db, job.id);
+const progress = sampleProgress(db, job.id, rss.peak);
 const cpuBefore = process.cpuUsage();
 const start = performance.now();
 await runIngestJob(
@@ -74,13 +74,13 @@ await runIngestJob(
 const seconds = (performance.now() - start) / 1000;
 const cpu = process.cpuUsage(cpuBefore);
 const jobRss = rss.stop();
-const growth = progress.stop();
 const profile = profiler ? await profiler.stop() : undefined;
 const serverCpuSeconds = server ? await server.since() : null;
 const peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
 
 const [done] = await db.select().from(ingestJobs).where(eq(ingestJobs.id, job.id));
 if (done?.status !== 'succeeded') throw new Error(`the job ended ${done?.status ?? 'missing'}`);
+const growth = progress.stop({ seconds, rows: done.rowsRead });
 const stored = await storedCounts(db);
 const result: Record<string, unknown> = {
   db: kind,
@@ -186,6 +186,7 @@ function sampleRss() {
     peak = Math.max(peak, mib());
   }, 100);
   return {
+    peak: () => peak,
     stop: () => {
       clearInterval(timer);
       return { rssAtJobStartMiB: atStart, jobPeakRssMiB: Math.max(peak, mib()) };
@@ -194,16 +195,15 @@ function sampleRss() {
 }
 
 /**
- * Rows committed and process RSS every 5 s, read from the job's own progress row, turned at
- * the end into the rate over each tenth of the rows (interpolated between samples): resolution
- * slows as the center grows, and one average hides how.
+ * Rows committed every 5 s (read from the job's own progress row) with the RSS peak so far,
+ * turned at the end into the rate over each tenth of the rows (interpolated between samples):
+ * resolution slows as the center grows, and one average hides how.
  */
-function sampleProgress(database: Db, jobId: string) {
+function sampleProgress(database: Db, jobId: string, peakRssMiB: () => number) {
   const start = performance.now();
   const samples: { seconds: number; rows: number; rssMiB: number }[] = [];
-  let peak = 0;
   const timer = setInterval(() => {
-    peak = Math.max(peak, Math.round(process.memoryUsage.rss() / 2 ** 20));
+    const peak = peakRssMiB();
     void database
       .select({ rows: ingestJobs.rowsRead })
       .from(ingestJobs)
@@ -217,9 +217,10 @@ function sampleProgress(database: Db, jobId: string) {
       });
   }, 5_000);
   return {
-    stop: () => {
+    /** The job's own end closes the samples: the last poll may be up to 5 s behind it. */
+    stop: (end: { seconds: number; rows: number }) => {
       clearInterval(timer);
-      return growthOf(samples);
+      return growthOf([...samples, { ...end, rssMiB: peakRssMiB() }]);
     },
   };
 }

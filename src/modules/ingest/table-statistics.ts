@@ -19,9 +19,10 @@ const GROWN = sql.raw(
   ].join(', '),
 );
 
-/** Analyse once the job has added as many records as the statistics last counted… */
-const GROWTH = 1;
-/** …and never for fewer records than this (a small import needs no fresh statistics). */
+/**
+ * A job analyses once it has added as many records as the statistics last counted, and
+ * never for fewer than this (a small import needs no fresh statistics).
+ */
 const AT_LEAST = 5_000;
 
 /**
@@ -40,7 +41,7 @@ export async function tableStatistics(db: Db) {
     /** After each commit: analyses the grown tables when enough records have been added. */
     async added(records: number): Promise<void> {
       added += records;
-      if (added < Math.max(AT_LEAST, counted * GROWTH)) return;
+      if (added < Math.max(AT_LEAST, counted)) return;
       await db.execute(sql`analyze ${GROWN}`);
       counted = await analysedRecords(db);
       added = 0;

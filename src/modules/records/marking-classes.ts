@@ -51,22 +51,21 @@ export async function addMarkingClasses(
   db: Db,
   prepared: readonly { ownerAgencyId: string; marking: Marking }[],
 ): Promise<void> {
-  const wanted = new Map<string, ClassValues>();
+  // One row per distinct class, keyed by its own JSON: a batch of 1,000 brings a handful.
+  const wanted = new Map<string, Record<string, unknown>>();
   for (const p of prepared) {
     const { tlp, caveats, partnerShare, releasableTo } = markingColumns(p.marking);
-    const values = { ownerAgencyId: p.ownerAgencyId, tlp, caveats, partnerShare, releasableTo };
-    wanted.set(JSON.stringify(values), values);
+    const row = {
+      owner_agency_id: p.ownerAgencyId,
+      tlp,
+      caveats,
+      partner_share: partnerShare,
+      releasable_to: releasableTo,
+    };
+    wanted.set(JSON.stringify(row), row);
   }
   if (wanted.size === 0) return;
-  const payload = JSON.stringify(
-    [...wanted.values()].map((v) => ({
-      owner_agency_id: v.ownerAgencyId,
-      tlp: v.tlp,
-      caveats: v.caveats,
-      partner_share: v.partnerShare,
-      releasable_to: v.releasableTo,
-    })),
-  );
+  const payload = JSON.stringify([...wanted.values()]);
   const given = sql`jsonb_to_recordset(${payload}::jsonb) as t(owner_agency_id uuid, tlp text,
     caveats text[], partner_share text, releasable_to uuid[])`;
   const [missing] = await queryRows<{ n: number }>(
@@ -86,8 +85,3 @@ export async function addMarkingClasses(
       on conflict do nothing`);
   });
 }
-
-type ClassValues = { ownerAgencyId: string } & Omit<
-  ReturnType<typeof markingColumns>,
-  'networkShare'
->;

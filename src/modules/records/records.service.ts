@@ -223,7 +223,7 @@ async function applyUpdate(tx: Tx, ctx: ServiceContext, row: RecordRow, body: Up
     updatedAt: now,
   };
   // Before the narrative's mentions are mined again: the version being replaced keeps them.
-  await keepSupersededStates(tx, [row.id]);
+  await keepSupersededStates(tx, [row]);
   if (next.narrative !== row.narrative) await remineNarrative(tx, ctx.centerId, next, now);
   await writeNextVersion(tx, next, ctx.viewer.userId, now);
   const fields = Object.keys(body).filter((k) => k !== 'version');

@@ -164,18 +164,23 @@ export async function resolveAndCorrelate(
 /**
  * Keeps the state of records about to change as the snapshot of their current version, so
  * the history shows it once the live rows move on (ADR 0011). Whoever changes a record calls
- * this first, before anything of it (its observations included) changes; set-based.
+ * this first with the live rows it read, before anything of the record (its observations
+ * included) changes; set-based.
  */
-export async function keepSupersededStates(tx: Db, ids: readonly string[]): Promise<void> {
-  if (ids.length === 0) return;
-  const live = await tx
-    .select()
-    .from(records)
-    .where(inArray(records.id, [...ids]));
+export async function keepSupersededStates(
+  tx: Db,
+  live: readonly (typeof records.$inferSelect)[],
+): Promise<void> {
+  if (live.length === 0) return;
   const obs = await tx
     .select()
     .from(observations)
-    .where(inArray(observations.recordId, [...ids]))
+    .where(
+      inArray(
+        observations.recordId,
+        live.map((r) => r.id),
+      ),
+    )
     .orderBy(asc(observations.id));
   const byRecord = Map.groupBy(obs, (o) => o.recordId);
   const states = live.map((r) => ({
@@ -230,9 +235,17 @@ export async function stageRewrites(
   changes: readonly { id: string; version: number; prepared: PreparedRecord }[],
 ): Promise<StagedRecords> {
   if (changes.length === 0) return { rows: [], keysOf: new Map() };
-  const ids = changes.map((c) => c.id);
-  await keepSupersededStates(tx, ids);
-  const stored = await storedStates(tx, ids);
+  const live = await tx
+    .select()
+    .from(records)
+    .where(
+      inArray(
+        records.id,
+        changes.map((c) => c.id),
+      ),
+    );
+  await keepSupersededStates(tx, live);
+  const stored = new Map(live.map((r) => [r.id, r]));
   const rows = changes.map((change) => {
     const was = stored.get(change.id)!;
     const { record, observations: obs } = toRows(change.prepared, centerId, now, was.enteredAt);
@@ -260,18 +273,4 @@ export async function stageRewrites(
 /** Two staged sets as one resolution unit: each resolves against the other in memory. */
 export function combineStaged(a: StagedRecords, b: StagedRecords): StagedRecords {
   return { rows: [...a.rows, ...b.rows], keysOf: new Map([...a.keysOf, ...b.keysOf]) };
-}
-
-/** What a rewrite keeps of the records it replaces: a SAR's status, the entry date. */
-async function storedStates(tx: Db, ids: readonly string[]) {
-  const rows = await tx
-    .select({
-      id: records.id,
-      kind: records.kind,
-      status: records.status,
-      enteredAt: records.enteredAt,
-    })
-    .from(records)
-    .where(inArray(records.id, [...ids]));
-  return new Map(rows.map((r) => [r.id, r]));
 }

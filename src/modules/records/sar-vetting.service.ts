@@ -142,7 +142,7 @@ async function applyTransition(
     payload: facts ? { ...row.payload, articulableFacts: facts } : row.payload,
     updatedAt: now,
   };
-  await keepSupersededStates(tx, [row.id]);
+  await keepSupersededStates(tx, [row]);
   await writeNextVersion(tx, next, ctx.viewer.userId, now);
   const transition: SarTransitionRow = {
     id: newId(),
